@@ -1,0 +1,76 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace RdInvest.Data;
+
+public enum DbProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// Where the data lives: a file path or <c>Data Source=…</c> means SQLite, <c>Host=…</c> PostgreSQL.
+/// Resolution order: the <c>--db</c> option, then <c>RDINVEST_DB</c>, then <c>rdinvest.db</c> in the current folder.
+/// </summary>
+public sealed record DbTarget(DbProvider Provider, string ConnectionString)
+{
+    public const string EnvironmentVariable = "RDINVEST_DB";
+    public const string DefaultFile = "rdinvest.db";
+
+    public static DbTarget Resolve(string? option) =>
+        Parse(!string.IsNullOrWhiteSpace(option) ? option
+            : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env ? env
+            : DefaultFile);
+
+    public static DbTarget Parse(string text)
+    {
+        var t = text.Trim();
+        if (t.Contains("Host=", StringComparison.OrdinalIgnoreCase)
+            || t.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            || t.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return new DbTarget(DbProvider.Postgres, t);
+        }
+        var sqlite = t.Contains('=', StringComparison.Ordinal)
+            ? new SqliteConnectionStringBuilder(t)
+            : new SqliteConnectionStringBuilder { DataSource = t };
+        if (sqlite.Pooling)
+        {
+            // Pooled SQLite connections keep the file open after the command ends; a CLI wants it closed.
+            sqlite.Pooling = false;
+        }
+        return new DbTarget(DbProvider.Sqlite, sqlite.ToString());
+    }
+
+    /// <summary>Human-readable location without a password.</summary>
+    public string Describe() => Provider == DbProvider.Sqlite
+        ? "SQLite " + new SqliteConnectionStringBuilder(ConnectionString).DataSource
+        : "PostgreSQL " + string.Join(';', ConnectionString.Split(';')
+            .Where(p => !p.TrimStart().StartsWith("Password", StringComparison.OrdinalIgnoreCase)));
+
+    public RdInvestDb CreateContext()
+    {
+        if (Provider == DbProvider.Sqlite)
+        {
+            var o = new DbContextOptionsBuilder<SqliteRdInvestDb>();
+            Configure(o);
+            return new SqliteRdInvestDb(o.Options);
+        }
+        var p = new DbContextOptionsBuilder<NpgsqlRdInvestDb>();
+        Configure(p);
+        return new NpgsqlRdInvestDb(p.Options);
+    }
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        if (Provider == DbProvider.Sqlite)
+        {
+            options.UseSqlite(ConnectionString, s => s.MigrationsAssembly(typeof(RdInvestDb).Assembly.FullName));
+        }
+        else
+        {
+            options.UseNpgsql(ConnectionString, s => s.MigrationsAssembly(typeof(RdInvestDb).Assembly.FullName));
+        }
+    }
+}

@@ -1,0 +1,261 @@
+namespace RdInvest.Data;
+
+// The stored model of SPEC §3. Money columns are integer fen (suffix Fen, convert with Common.Money);
+// intensities are percent × 10^4 (suffix Bp4), so both databases keep and sum them exactly as integers.
+
+/// <summary>Administrative division (GB/T 2260): region, league/city or county.</summary>
+public sealed class Division
+{
+    public required string Code { get; set; }
+    public required string NameZh { get; set; }
+    public required string NameEn { get; set; }
+    public required string Level { get; set; }
+    public string? ParentCode { get; set; }
+}
+
+public static class DivisionLevels
+{
+    public const string Region = "region";
+    public const string LeagueCity = "league_city";
+    public const string County = "county";
+    public static readonly IReadOnlyList<string> All = [Region, LeagueCity, County];
+}
+
+public static class Sectors
+{
+    public const string Enterprise = "enterprise";
+    public const string Institute = "institute";
+    public const string University = "university";
+    public const string Government = "government";
+    public const string Other = "other";
+    public static readonly IReadOnlyList<string> All = [Enterprise, Institute, University, Government, Other];
+}
+
+/// <summary>Statistical reporting unit (统计单位), addressed by its unified social credit code.</summary>
+public sealed class ReportingUnit
+{
+    public long Id { get; set; }
+    public required string CreditCode { get; set; }
+    public required string Name { get; set; }
+    public required string Sector { get; set; }
+    public required string DivisionCode { get; set; }
+    public string? IndustryCode { get; set; }
+    public bool AboveScale { get; set; }
+    public bool StateOwned { get; set; }
+    public string? ParkId { get; set; }
+    public bool IsSynthetic { get; set; }
+    public int Revision { get; set; } = 1;
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>One unit's R&amp;D record for one year (企业研究开发活动及相关情况). Money in fen.</summary>
+public sealed class UnitRdRecord
+{
+    public long Id { get; set; }
+    public long UnitId { get; set; }
+    public int Year { get; set; }
+    public long RdTotalFen { get; set; }
+    public long? GovFundsFen { get; set; }
+    public long? EnterpriseFundsFen { get; set; }
+    public long? ForeignFundsFen { get; set; }
+    public long? OtherFundsFen { get; set; }
+    public long? BasicFen { get; set; }
+    public long? AppliedFen { get; set; }
+    public long? ExperimentalFen { get; set; }
+    public long? PersonnelCostFen { get; set; }
+    public long? CapitalCostFen { get; set; }
+    public long? OtherCostFen { get; set; }
+    public long? ExtramuralFen { get; set; }
+    public int? PersonnelHeadcount { get; set; }
+    /// <summary>Full-time equivalent in person-years × 100 (exact to 0.01).</summary>
+    public long? PersonnelFteCenti { get; set; }
+    public long? RevenueFen { get; set; }
+    public bool? HasRdInstitution { get; set; }
+    public int? InventionPatents { get; set; }
+    public string Status { get; set; } = DataStatuses.Draft;
+    public bool IsSynthetic { get; set; }
+    public int Revision { get; set; } = 1;
+    public DateTime UpdatedAt { get; set; }
+}
+
+public static class DataStatuses
+{
+    public const string Draft = "draft";
+    public const string Submitted = "submitted";
+    public const string Approved = "approved";
+    public const string Final = "final";
+}
+
+/// <summary>Published aggregate figures (统计公报) for a division and year; blank = not published.</summary>
+public sealed class DivisionFigure
+{
+    public long Id { get; set; }
+    public required string DivisionCode { get; set; }
+    public int Year { get; set; }
+    public long? RdTotalFen { get; set; }
+    public long? GovFundsFen { get; set; }
+    public long? EnterpriseFundsFen { get; set; }
+    public long? ForeignFundsFen { get; set; }
+    public long? OtherFundsFen { get; set; }
+    public long? BasicFen { get; set; }
+    public long? AppliedFen { get; set; }
+    public long? ExperimentalFen { get; set; }
+    public long? RdEnterpriseFen { get; set; }
+    public long? RdInstituteFen { get; set; }
+    public long? RdUniversityFen { get; set; }
+    public long? GdpFen { get; set; }
+    /// <summary>R&amp;D intensity in percent × 10^4 (0.93 % → 9300).</summary>
+    public long? RdIntensityBp4 { get; set; }
+    public int? HteCount { get; set; }
+    public int? TsmeCount { get; set; }
+    public long? GovStSpendingFen { get; set; }
+    public string? Source { get; set; }
+    public string Status { get; set; } = DataStatuses.Final;
+    public bool IsSynthetic { get; set; }
+    public int Revision { get; set; } = 1;
+    public DateTime UpdatedAt { get; set; }
+}
+
+public static class CertificationKinds
+{
+    public const string HighTech = "hte";
+    public const string TechSme = "tsme";
+    public const string Platform = "platform";
+    public static readonly IReadOnlyList<string> All = [HighTech, TechSme, Platform];
+}
+
+/// <summary>High-tech enterprise certificate, tech-SME registration or region-level innovation platform.</summary>
+public sealed class Certification
+{
+    public long Id { get; set; }
+    public long UnitId { get; set; }
+    public required string Kind { get; set; }
+    public required string Number { get; set; }
+    public DateOnly Issued { get; set; }
+    public DateOnly? Expires { get; set; }
+    public bool? Relocated { get; set; }
+    public bool IsSynthetic { get; set; }
+    public int Revision { get; set; } = 1;
+    public DateTime UpdatedAt { get; set; }
+}
+
+public static class ParkCategories
+{
+    public const string NationalHtz = "national_htz";
+    public const string AspiringHtz = "aspiring_htz";
+    public const string RegionHtz = "region_htz";
+    public const string NationalAgriDemo = "national_agri_demo";
+    public const string NationalAgriPark = "national_agri_park";
+    public const string RegionAgriPark = "region_agri_park";
+    public static readonly IReadOnlyList<string> All =
+        [NationalHtz, AspiringHtz, RegionHtz, NationalAgriDemo, NationalAgriPark, RegionAgriPark];
+}
+
+/// <summary>Innovation carrier (园区) of one of the six categories of clause 二(四)12.</summary>
+public sealed class Park
+{
+    public required string Id { get; set; }
+    public required string Name { get; set; }
+    public required string Category { get; set; }
+    public required string DivisionCode { get; set; }
+    public bool IsSynthetic { get; set; }
+    public int Revision { get; set; } = 1;
+    public DateTime UpdatedAt { get; set; }
+}
+
+public sealed class ParkFigure
+{
+    public long Id { get; set; }
+    public required string ParkId { get; set; }
+    public int Year { get; set; }
+    public long? GdpFen { get; set; }
+    public long? RevenueFen { get; set; }
+    public long? RdTotalFen { get; set; }
+    public int? RdInstitutions { get; set; }
+    public int? HteCount { get; set; }
+    public int? InventionPatents { get; set; }
+    public bool IsSynthetic { get; set; }
+    public int Revision { get; set; } = 1;
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>Region major S&amp;T project (自治区科技重大专项), clause 二(一)3.</summary>
+public sealed class MajorProject
+{
+    public required string Id { get; set; }
+    public int Year { get; set; }
+    public required string Title { get; set; }
+    public long LeadUnitId { get; set; }
+    public long? FundingFen { get; set; }
+    public bool IsSynthetic { get; set; }
+    public int Revision { get; set; } = 1;
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>A loaded plan. The file is the source; the rows make targets and parameters queryable.</summary>
+public sealed class PlanRecord
+{
+    public required string Id { get; set; }
+    public required string Title { get; set; }
+    public required string DocumentNumber { get; set; }
+    public int BaseYear { get; set; }
+    public int EndYear { get; set; }
+    public required string Source { get; set; }
+    public required string Sha256 { get; set; }
+    public DateTime LoadedAt { get; set; }
+}
+
+public sealed class PlanTargetRecord
+{
+    public long Id { get; set; }
+    public required string PlanId { get; set; }
+    public required string TargetId { get; set; }
+    public required string Clause { get; set; }
+    public required string Indicator { get; set; }
+    public required string Scope { get; set; }
+    public required string Kind { get; set; }
+    /// <summary>Invariant-culture decimal text; per-category values are separate rows with Category set.</summary>
+    public required string Value { get; set; }
+    public required string Unit { get; set; }
+    public string? Category { get; set; }
+}
+
+public sealed class PlanParameterValue
+{
+    public long Id { get; set; }
+    public required string PlanId { get; set; }
+    public required string Name { get; set; }
+    public DateOnly EffectiveFrom { get; set; }
+    /// <summary>Invariant-culture text of the value (a number, or a JSON value for lists and tables).</summary>
+    public required string Value { get; set; }
+    public required string Clause { get; set; }
+    public bool IsDefault { get; set; }
+}
+
+public sealed class AppUser
+{
+    public long Id { get; set; }
+    public required string UserName { get; set; }
+    public required string Role { get; set; }
+    public string? Scope { get; set; }
+    public string? PasswordHash { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>Append-only, hash-chained audit log entry.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public required string Actor { get; set; }
+    public required string Action { get; set; }
+    public required string Entity { get; set; }
+    public string? EntityKey { get; set; }
+    public string? OldValues { get; set; }
+    public string? NewValues { get; set; }
+    public string? RequestId { get; set; }
+    public string? SourceFile { get; set; }
+    public string? SourceSha256 { get; set; }
+    public string? PrevHash { get; set; }
+    public string? Hash { get; set; }
+}
