@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using RdInvest.Common;
 
 namespace RdInvest.Plans;
 
@@ -160,8 +161,4 @@ public sealed record ParameterValue(string Name, DateOnly EffectiveFrom, JsonNod
 }
 
 /// <summary>A plan file or plan lookup that cannot be used; the message is bilingual.</summary>
-public sealed class PlanException(string messageZh, string messageEn) : Exception($"{messageZh} / {messageEn}")
-{
-    public string MessageZh { get; } = messageZh;
-    public string MessageEn { get; } = messageEn;
-}
+public sealed class PlanException(string messageZh, string messageEn) : UserError(messageZh, messageEn);
