@@ -12,6 +12,10 @@ root.Options.Add(Cli.Db);
 root.Subcommands.Add(DbCommands.Build());
 root.Subcommands.Add(PlanCommands.Build());
 root.Subcommands.Add(DivisionCommands.Build());
+root.Subcommands.Add(IndicatorCommands.Indicators());
+root.Subcommands.Add(IndicatorCommands.Progress());
+root.Subcommands.Add(QualityCommands.Reconcile());
+root.Subcommands.Add(QualityCommands.Outliers());
 root.Subcommands.Add(ServeCommand.Build());
 
 var parsed = root.Parse(args);
