@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Hosting;
 using RdInvest.Data;
 using RdInvest.Demo;
 using RdInvest.Web;
@@ -27,7 +28,8 @@ public static class ServeCommand
             }
             var app = RdInvestWebHost.Build(["--urls", r.GetValue(urls)!], target);
             Console.WriteLine($"RdInvest 已启动 / started: {r.GetValue(urls)}  ({target.Describe()})");
-            await app.RunAsync(ct);
+            await app.StartAsync(ct);
+            await app.WaitForShutdownAsync(ct);
             return 0;
         });
         return cmd;

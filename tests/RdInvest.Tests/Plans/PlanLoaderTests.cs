@@ -131,7 +131,7 @@ public sealed class PlanLoaderTests
     [Theory]
     [InlineData("kind: growth", "kind: rising", "kind")]
     [InlineData("base_year: 2025", "base_year: 2031", "end_year")]
-    [InlineData("        value: 10\n", "        value: ten\n", "value")]
+    [InlineData("value: 10\n", "value: ten\n", "value")]
     public void Parse_BadField_NamesTheFieldAndLine(string from, string to, string field)
     {
         var text = SmallPlan.Replace(from, to, StringComparison.Ordinal);
