@@ -66,7 +66,7 @@ run_suite() {
 }
 
 log "suite on SQLite"
-env -u RDINVEST_TEST_PG run_suite sqlite
+(unset RDINVEST_TEST_PG; run_suite sqlite)
 
 if start_pg; then
   export RDINVEST_TEST_PG="$RDINVEST_PG_ADMIN"

@@ -276,16 +276,17 @@ internal sealed class DemoGenerator
         var (sigma, factor) = sector switch
         {
             Sectors.Enterprise => (1.8, aboveScale ? 4.0 : industry.Industrial ? 1.0 : 0.6),
-            Sectors.Institute => (1.0, 4.3),
-            Sectors.University => (1.0, 6.0),
+            Sectors.Institute => (1.0, 2.0),
+            Sectors.University => (1.0, 4.0),
             _ => (1.0, 1.5),
         };
         t.Size = Math.Exp(sigma * Normal()) * factor * Leagues[league].Rd / Leagues[league].Units;
         t.ActiveDraw = _rng.NextDouble();
         t.InstitutionDraw = _rng.NextDouble();
         t.TsmeDraw = _rng.NextDouble();
-        // R&D / revenue: small technology firms spend a larger share of revenue.
-        t.RevenueRatio = Math.Clamp(Math.Exp(Math.Log(aboveScale ? 0.009 : 0.03) + 0.6 * Normal()), 0.001, 0.2);
+        // R&D / revenue of an active firm: small technology firms spend a larger share of revenue. The floor keeps
+        // the largest performers' revenue within what the region's biggest groups report (~1,000 亿元).
+        t.RevenueRatio = Math.Clamp(Math.Exp(Math.Log(aboveScale ? 0.02 : 0.035) + 0.5 * Normal()), 0.008, 0.2);
         t.PatentCost = 1_000_000 + 4_000_000 * _rng.NextDouble();
         var drift = 1.0;
         for (var y = 0; y < YearCount; y++)
