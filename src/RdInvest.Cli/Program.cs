@@ -13,6 +13,7 @@ root.Subcommands.Add(DbCommands.Build());
 root.Subcommands.Add(PlanCommands.Build());
 root.Subcommands.Add(DivisionCommands.Build());
 root.Subcommands.Add(ServeCommand.Build());
+root.Subcommands.Add(CalcCommands.Build());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -2,11 +2,11 @@ using Xunit;
 
 namespace RdInvest.Tests.Policy;
 
-/// <summary>Policy/ stays pure: no database, no web, no clock (STYLE.md "Pure where it matters").</summary>
-public sealed class PolicyPurityTests
+/// <summary>Policy/ stays pure: no clock and no database (STYLE.md "Pure where it matters"); the date is always passed in.</summary>
+public sealed class PolicyClockTests
 {
     [Fact]
-    public void PolicyFolder_Sources_ReferenceNoEfCoreAspNetOrClock()
+    public void PolicySources_AnyFile_ReadNoClockAndNoDatabase()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RdInvest.slnx")))
