@@ -14,6 +14,7 @@ root.Subcommands.Add(PlanCommands.Build());
 root.Subcommands.Add(DivisionCommands.Build());
 root.Subcommands.Add(ServeCommand.Build());
 root.Subcommands.Add(CalcCommands.Build());
+root.Subcommands.Add(SubsidyRoundCommand.Build());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
