@@ -105,8 +105,11 @@ internal sealed class Explanation(RuleContext context, string rule, string slug,
         return value;
     }
 
-    public void Note(string zh, string en, string? clauseOverride = null) =>
-        _steps.Add(new RuleStep(zh, en, clauseOverride ?? Clause, null));
+    public void Note(string zh, string en) => _steps.Add(new RuleStep(zh, en, Clause, null));
+
+    /// <summary>A statement about a parameter (a list it checks against), citing the parameter's clause.</summary>
+    public void Note(string zh, string en, ParameterValue applies) =>
+        _steps.Add(new RuleStep(zh, en, applies.Clause, null) { Parameter = applies.Name });
 
     public void Output(string name, decimal value, bool money = true) =>
         _outputs[name] = money ? RuleFormat.ToYuan(value) : RuleFormat.Normalize(decimal.Round(value, 10, MidpointRounding.AwayFromZero));

@@ -97,6 +97,8 @@ public sealed class RuleCasesTests
         Assert.All(r.Parameters, p =>
         {
             Assert.Contains(p.Name, rule.Parameters);
+            // Every parameter the result lists is applied by a step that says so.
+            Assert.Contains(r.Steps, s => s.Parameter == p.Name);
             Assert.StartsWith(rule.Clause, p.Clause, StringComparison.Ordinal);
             Assert.True(p.EffectiveFrom <= r.Date);
         });

@@ -27,14 +27,16 @@ public static class SuperDeduction
         }
         var x = new Explanation(context, Id, Slug, Clause);
         var code = input.Industry.ToString();
-        if (x.TryParameter("super_deduction.excluded_industries") is { } excluded
-            && excluded.Value is JsonArray list
-            && list.Any(e => string.Equals(e?.GetValue<string>(), code, StringComparison.OrdinalIgnoreCase)))
+        if (x.TryParameter("super_deduction.excluded_industries") is { } excluded && excluded.Value is JsonArray list)
         {
-            x.Step($"行业 {code} 属于不适用加计扣除的行业", $"industry {code} is excluded from the super deduction", 0m, excluded);
-            x.Output("rate", 0m, money: false);
-            x.Output("tax_saving", 0m);
-            return x.Finish(0m);
+            if (list.Any(e => string.Equals(e?.GetValue<string>(), code, StringComparison.OrdinalIgnoreCase)))
+            {
+                x.Step($"行业 {code} 属于不适用加计扣除的行业", $"industry {code} is excluded from the super deduction", 0m, excluded);
+                x.Output("rate", 0m, money: false);
+                x.Output("tax_saving", 0m);
+                return x.Finish(0m);
+            }
+            x.Note($"行业 {code} 不属于不适用加计扣除的行业", $"industry {code} is not excluded from the super deduction", excluded);
         }
 
         var rate = x.Apply("super_deduction.rate_general", "一般企业加计扣除比例", "general rate");
