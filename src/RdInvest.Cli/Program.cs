@@ -11,10 +11,10 @@ root.Options.Add(Cli.Db);
 // The table of contents: one line per feature.
 root.Subcommands.Add(DbCommands.Build());
 root.Subcommands.Add(PlanCommands.Build());
-root.Subcommands.Add(DivisionCommands.Build());
-root.Subcommands.Add(ServeCommand.Build());
 root.Subcommands.Add(CalcCommands.Build());
 root.Subcommands.Add(SubsidyRoundCommand.Build());
+root.Subcommands.Add(DivisionCommands.Build());
+root.Subcommands.Add(ServeCommand.Build());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
