@@ -11,6 +11,8 @@ root.Options.Add(Cli.Db);
 // The table of contents: one line per feature.
 root.Subcommands.Add(DbCommands.Build());
 root.Subcommands.Add(PlanCommands.Build());
+root.Subcommands.Add(CalcCommands.Build());
+root.Subcommands.Add(SubsidyRoundCommand.Build());
 root.Subcommands.Add(DivisionCommands.Build());
 root.Subcommands.Add(IndicatorCommands.Indicators());
 root.Subcommands.Add(IndicatorCommands.Progress());

@@ -1,0 +1,240 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using RdInvest.Common;
+using RdInvest.Plans;
+using RdInvest.Policy;
+
+namespace RdInvest.Cli.Commands;
+
+/// <summary>
+/// <c>rdinvest calc list</c> and <c>rdinvest calc RULE name=value … [--date D] [--plan ID] [--set p=v] [--batch F --out F] [--json]</c>:
+/// the incentive rules of the plan (SPEC §6), one case or a batch, with what-if parameters.
+/// </summary>
+public static class CalcCommands
+{
+    public const string DefaultPlan = "im-rd-2021-2025";
+
+    public static Command Build()
+    {
+        var calc = new Command("calc", "计算激励政策（规则即代码）/ compute an incentive of the plan (rules as code)");
+        var rule = new Argument<string>("RULE") { Description = "规则编号或名称，如 R2 或 post-subsidy / rule id or slug" };
+        var inputs = new Argument<string[]>("INPUTS") { Description = "输入 name=value … / inputs name=value …", Arity = ArgumentArity.ZeroOrMore };
+        var date = new Option<string?>("--date") { Description = "按该日期生效的参数计算（YYYY-MM-DD）/ use the parameters in force on this date" };
+        var plan = PlanOption();
+        var set = new Option<string[]>("--set") { Description = "假设：改变参数 name=value（可重复）/ what-if: change a parameter (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var batch = new Option<string?>("--batch") { Description = "批量输入文件 .csv 或 .xlsx，每行一个案例 / batch input, one case per row" };
+        var output = new Option<string?>("--out") { Description = "批量结果文件 .xlsx、.csv 或 .json / batch output file" };
+        var json = Cli.JsonOption();
+        calc.Arguments.Add(rule);
+        calc.Arguments.Add(inputs);
+        calc.Options.Add(date);
+        calc.Options.Add(plan);
+        calc.Options.Add(set);
+        calc.Options.Add(batch);
+        calc.Options.Add(output);
+        calc.Options.Add(json);
+        calc.SetAction(p => Guard(() =>
+        {
+            var definition = RuleRegistry.Find(p.GetValue(rule)!);
+            var thePlan = LoadPlan(p.GetValue(plan));
+            var on = ParseDate(p.GetValue(date));
+            var overrides = RuleBatch.ParseOverrides(definition, p.GetValue(set) ?? []);
+            var args = p.GetValue(inputs) ?? [];
+            if (p.GetValue(batch) is { } file)
+            {
+                if (args.Length > 0)
+                {
+                    throw new UserError("使用 --batch 时输入来自文件，不能再给 name=value", "with --batch the inputs come from the file; give no name=value", exitCode: 2);
+                }
+                return Batch(definition, thePlan, on, overrides, file, p.GetValue(output), p.GetValue(json));
+            }
+            if (p.GetValue(output) is not null)
+            {
+                throw new UserError("--out 只用于 --batch", "--out goes with --batch", exitCode: 2);
+            }
+            return Single(definition, thePlan, on, overrides, RuleInputParser.SplitAssignments(args), p.GetValue(json));
+        }));
+
+        var list = new Command("list", "列出全部规则及其条款、输入和参数 / list every rule with its clause, inputs and parameters");
+        var listJson = Cli.JsonOption();
+        var listPlan = PlanOption();
+        list.Options.Add(listJson);
+        list.Options.Add(listPlan);
+        list.SetAction(p => Guard(() => List(LoadPlan(p.GetValue(listPlan)), p.GetValue(listJson))));
+        calc.Subcommands.Add(list);
+        return calc;
+    }
+
+    internal static Option<string?> PlanOption() =>
+        new("--plan") { Description = $"方案编号或方案文件（默认 {DefaultPlan}）/ plan id or plan file (default {DefaultPlan})" };
+
+    internal static Plan LoadPlan(string? idOrFile) =>
+        idOrFile is null ? PlanLoader.BuiltIn(DefaultPlan)
+        : File.Exists(idOrFile) ? PlanLoader.Load(idOrFile)
+        : PlanLoader.BuiltIn(idOrFile);
+
+    /// <summary>Rules without a date of their own (R7–R12) are evaluated with today's parameters.</summary>
+    internal static DateOnly Today() => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+
+    internal static DateOnly? ParseDate(string? text) =>
+        text is null ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : throw new UserError($"--date 的值 {text} 应为 YYYY-MM-DD", $"--date: {text} is not YYYY-MM-DD", exitCode: 2);
+
+    /// <summary>Shows a user error in both languages and returns its exit code, whatever the invocation's exception handling.</summary>
+    internal static int Guard(Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (UserError e)
+        {
+            Cli.Error(e.MessageZh, e.MessageEn);
+            return e.ExitCode;
+        }
+    }
+
+    private static int List(Plan plan, bool json)
+    {
+        if (json)
+        {
+            Cli.WriteJson(RuleRegistry.All.Select(r => new
+            {
+                rule = r.Id,
+                slug = r.Slug,
+                clause = r.Clause,
+                title_zh = r.TitleZh,
+                title_en = r.TitleEn,
+                inputs = r.Inputs.Select(i => new
+                {
+                    name = i.Name,
+                    type = i.Type.ToString().ToLowerInvariant(),
+                    required = i.Required,
+                    meaning_zh = i.MeaningZh,
+                    meaning_en = i.MeaningEn,
+                    @default = i.Default,
+                    choices = i.Choices,
+                }),
+                parameters = r.Parameters.Select(name => plan.Parameters.GetValueOrDefault(name) is var p ? new
+                {
+                    name,
+                    unit = p?.Unit,
+                    description_zh = p?.DescriptionZh,
+                    description_en = p?.DescriptionEn,
+                    values = p?.Values.Select(v => new { effective_from = v.EffectiveFrom, value = v.Value, clause = v.Clause, @default = v.IsDefault }),
+                } : null),
+            }));
+            return 0;
+        }
+        foreach (var r in RuleRegistry.All)
+        {
+            Console.WriteLine($"{r.Id,-4} {r.Slug,-24} {r.TitleZh}（{r.Clause}）/ {r.TitleEn}");
+            foreach (var i in r.Inputs)
+            {
+                var req = i.Required ? "必填 required" : i.Default is { } d ? $"可选，缺省 {d} / optional, default {d}" : "可选 optional";
+                Console.WriteLine($"       输入 {i.Name} [{i.Type.ToString().ToLowerInvariant()}] {req}：{i.MeaningZh} / {i.MeaningEn}");
+            }
+            foreach (var name in r.Parameters)
+            {
+                var p = plan.Parameters.GetValueOrDefault(name);
+                var values = p is null ? "（方案中没有 / not in the plan）"
+                    : string.Join("；", p.Values.Select(v => $"自 {RuleFormat.Date(v.EffectiveFrom)} 起 {v.Value.ToJsonString()}{(v.IsDefault ? " 默认 default" : "")}"));
+                Console.WriteLine($"       参数 {name}：{values}");
+            }
+        }
+        return 0;
+    }
+
+    private static int Single(RuleDefinition rule, Plan plan, DateOnly? date, IReadOnlyDictionary<string, JsonNode>? overrides,
+        IReadOnlyList<KeyValuePair<string, string>> values, bool json)
+    {
+        var result = rule.Evaluate(values, plan, date, Today());
+        var whatIf = overrides is null ? null : rule.Evaluate(values, plan, date, Today(), overrides);
+        if (json)
+        {
+            if (whatIf is null)
+            {
+                Cli.WriteJson(result);
+            }
+            else
+            {
+                Cli.WriteJson(new { plan = result, whatif = whatIf, difference = whatIf.Amount - result.Amount });
+            }
+            return 0;
+        }
+        Print(rule, result);
+        if (whatIf is not null)
+        {
+            Console.WriteLine();
+            Console.WriteLine("—— 假设（--set）/ what-if ——");
+            Print(rule, whatIf);
+            Console.WriteLine();
+            Console.WriteLine($"方案参数下 {RuleFormat.Money(result.Amount)} 元，调整后 {RuleFormat.Money(whatIf.Amount)} 元，差额 {RuleFormat.Money(whatIf.Amount - result.Amount)} 元");
+            Console.WriteLine($"under the plan's parameters {RuleFormat.Money(result.Amount)} yuan, changed {RuleFormat.Money(whatIf.Amount)}, difference {RuleFormat.Money(whatIf.Amount - result.Amount)}");
+        }
+        return 0;
+    }
+
+    private static void Print(RuleDefinition rule, RuleResult r)
+    {
+        Console.WriteLine($"{r.Rule} {r.Slug} {rule.TitleZh} / {rule.TitleEn}（{rule.Clause}）");
+        Console.WriteLine($"日期 date: {RuleFormat.Date(r.Date)}");
+        Console.WriteLine($"金额 amount: {RuleFormat.Money(r.Amount)} 元 yuan");
+        foreach (var (k, v) in r.Outputs)
+        {
+            Console.WriteLine($"  {k} = {RuleFormat.Number(v)}");
+        }
+        Console.WriteLine("计算步骤 steps:");
+        var n = 0;
+        foreach (var s in r.Steps)
+        {
+            n++;
+            Console.WriteLine($"  {n.ToString(CultureInfo.InvariantCulture),2}. {s.TextZh}〔{s.Clause}〕");
+            Console.WriteLine($"      {s.TextEn}");
+        }
+        Console.WriteLine("参数 parameters:");
+        foreach (var p in r.Parameters)
+        {
+            Console.WriteLine($"  {p.Name} = {p.Value.ToJsonString()}（自 {RuleFormat.Date(p.EffectiveFrom)} 起 / from；{p.Clause}{(p.IsDefault ? "；默认值，由主管部门确定 / default, set by the administering department" : "")}）");
+        }
+    }
+
+    private static int Batch(RuleDefinition rule, Plan plan, DateOnly? date, IReadOnlyDictionary<string, JsonNode>? overrides,
+        string file, string? output, bool json)
+    {
+        if (output is null)
+        {
+            throw new UserError("--batch 需要 --out 指定结果文件", "--batch needs --out for the results", exitCode: 2);
+        }
+        var (header, rows) = RuleBatchFiles.Read(file);
+        RuleBatch.CheckHeader(rule, header);
+        var run = RuleBatch.Run(rule, rows, plan, date, Today(), overrides);
+        if (run.Errors.Count > 0)
+        {
+            // Like an import: a batch with a rejected row writes nothing, and every rejected row is reported.
+            foreach (var e in run.Errors.Take(100))
+            {
+                Console.Error.WriteLine($"第 {e.RowNumber.ToString(CultureInfo.InvariantCulture)} 行：{e.MessageZh} / row {e.RowNumber.ToString(CultureInfo.InvariantCulture)}: {e.MessageEn}");
+            }
+            Cli.Error($"{run.Errors.Count.ToString(CultureInfo.InvariantCulture)} 行被拒绝，未写出结果",
+                $"{run.Errors.Count.ToString(CultureInfo.InvariantCulture)} rows rejected; nothing written");
+            return 1;
+        }
+        RuleBatchFiles.Write(output, run);
+        if (json)
+        {
+            Cli.WriteJson(new { rule = rule.Id, slug = rule.Slug, cases = run.Cases.Count, total = run.Total, whatif_total = run.WhatIfTotal, difference = run.Difference, output });
+            return 0;
+        }
+        Console.WriteLine($"{rule.Id} {rule.Slug}：{run.Cases.Count.ToString(CultureInfo.InvariantCulture)} 个案例 cases，方案参数下合计 total {RuleFormat.Money(run.Total)} 元");
+        if (run.WhatIfTotal is { } w)
+        {
+            Console.WriteLine($"调整参数 changed: {string.Join("; ", run.Overrides!.Select(o => $"{o.Key}={o.Value.ToJsonString()}"))}");
+            Console.WriteLine($"调整后合计 total under the changed parameters {RuleFormat.Money(w)} 元，差额 difference {RuleFormat.Money(run.Difference!.Value)} 元");
+        }
+        Console.WriteLine($"结果已写入 written: {output}");
+        return 0;
+    }
+}

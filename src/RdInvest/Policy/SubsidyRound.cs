@@ -1,0 +1,101 @@
+using RdInvest.Common;
+using RdInvest.Plans;
+using RdInvest.Policy.Rules;
+
+namespace RdInvest.Policy;
+
+/// <summary>One enterprise's figures for a post-subsidy round, as read from its R&amp;D records (yuan).</summary>
+public sealed record SubsidyApplicant(
+    string CreditCode,
+    string Name,
+    string LeagueCityCode,
+    string LeagueCityName,
+    decimal RdPrev,
+    decimal RevenuePrev,
+    decimal? RdPrev2);
+
+/// <summary>An applicant's line: its R2 claim, the amount paid after scaling to the budget, and why.</summary>
+public sealed record SubsidyRoundLine(SubsidyApplicant Applicant, RuleResult Claim, decimal Paid, string ExplanationZh, string ExplanationEn);
+
+public sealed record LeagueCityTotal(string Code, string Name, int Enterprises, int Eligible, decimal Claims, decimal Paid);
+
+/// <summary>
+/// A post-subsidy round (SPEC §5, clause 二(二)6). <see cref="ScaleFactor"/> is budget / claims when the claims
+/// exceed the budget (each amount then floored to the yuan), else null; <see cref="Remainder"/> is the budget left
+/// undistributed.
+/// </summary>
+public sealed record SubsidyRoundResult(
+    int Year,
+    DateOnly Date,
+    decimal? Budget,
+    decimal TotalClaims,
+    decimal TotalPaid,
+    decimal? Remainder,
+    decimal? ScaleFactor,
+    IReadOnlyList<SubsidyRoundLine> Lines,
+    IReadOnlyList<LeagueCityTotal> ByLeagueCity,
+    IReadOnlyList<string> NotesZh,
+    IReadOnlyList<string> NotesEn);
+
+/// <summary>
+/// The pure part of a post-subsidy round: R2 for every applicant with the parameters in force on 31 December of
+/// the round's year, then, when the claims exceed the budget, each claim × budget / total claims, floored to the
+/// yuan, so the total paid never exceeds the budget and no amount exceeds its claim (hence the R2 cap).
+/// </summary>
+public static class SubsidyRound
+{
+    public static SubsidyRoundResult Compute(int year, IEnumerable<SubsidyApplicant> applicants, Plan plan, decimal? budget,
+        IReadOnlyList<string>? notesZh = null, IReadOnlyList<string>? notesEn = null)
+    {
+        if (budget is < 0m)
+        {
+            throw new UserError($"预算不能为负数：{RuleFormat.Money(budget.Value)}", $"the budget cannot be negative: {RuleFormat.Money(budget.Value)}", exitCode: 2);
+        }
+        var date = new DateOnly(year, 12, 31);
+        var context = new RuleContext(plan, date);
+        var claims = applicants
+            .Select(a => (Applicant: a, Claim: PostSubsidy.Evaluate(new PostSubsidy.Input(year, a.RdPrev, a.RevenuePrev, a.RdPrev2), context)))
+            .ToList();
+        var paid = Allocate(claims.Select(c => c.Claim.Amount).ToList(), budget, out var total, out var factor);
+        var lines = new List<SubsidyRoundLine>(claims.Count);
+        for (var i = 0; i < claims.Count; i++)
+        {
+            var (a, claim) = claims[i];
+            var zh = claim.ExplanationZh();
+            var en = claim.ExplanationEn();
+            if (factor is not null && claim.Amount > 0m)
+            {
+                zh += $"；申报总额 {RuleFormat.Money(total)} 元超过预算 {RuleFormat.Money(budget!.Value)} 元，按比例核减：{RuleFormat.Money(claim.Amount)} × {RuleFormat.Money(budget.Value)} ÷ {RuleFormat.Money(total)}，向下取整到元 = {RuleFormat.Money(paid[i])} 元";
+                en += $"; claims of {RuleFormat.Money(total)} yuan exceed the budget of {RuleFormat.Money(budget.Value)}: {RuleFormat.Money(claim.Amount)} × {RuleFormat.Money(budget.Value)} / {RuleFormat.Money(total)}, floored to the yuan = {RuleFormat.Money(paid[i])} yuan";
+            }
+            lines.Add(new SubsidyRoundLine(a, claim, paid[i], zh, en));
+        }
+        var totalPaid = paid.Sum();
+        var byCity = lines
+            .GroupBy(l => (l.Applicant.LeagueCityCode, l.Applicant.LeagueCityName))
+            .OrderBy(g => g.Key.LeagueCityCode, StringComparer.Ordinal)
+            .Select(g => new LeagueCityTotal(g.Key.LeagueCityCode, g.Key.LeagueCityName, g.Count(), g.Count(l => l.Claim.Amount > 0m),
+                g.Sum(l => l.Claim.Amount), g.Sum(l => l.Paid)))
+            .ToList();
+        return new SubsidyRoundResult(year, date, budget, total, totalPaid, budget - totalPaid, factor, lines, byCity,
+            notesZh ?? [], notesEn ?? []);
+    }
+
+    /// <summary>
+    /// Pays every claim when they fit the budget (or there is none); otherwise floor(claim × budget / total) each.
+    /// Multiplying before dividing keeps the quotient exact to decimal's 28 digits, and flooring each share makes
+    /// the sum at most the budget.
+    /// </summary>
+    public static IReadOnlyList<decimal> Allocate(IReadOnlyList<decimal> claims, decimal? budget, out decimal total, out decimal? factor)
+    {
+        total = claims.Sum();
+        if (budget is not { } b || total <= b)
+        {
+            factor = null;
+            return claims;
+        }
+        factor = b / total;
+        var t = total;
+        return claims.Select(c => decimal.Floor(c * b / t)).ToList();
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using RdInvest.Common;
+using RdInvest.Data;
+using RdInvest.Plans;
+using RdInvest.Policy;
+
+namespace RdInvest.Subsidies;
+
+public sealed record SubsidyRoundRequest(int Year, decimal? Budget, string PlanId = "im-rd-2021-2025");
+
+/// <summary>
+/// The post-subsidy round (SPEC §5; clause 二(二)6): reads every enterprise with an R&amp;D record for year − 1 (and
+/// year − 2 where present), then hands the figures to the pure <see cref="SubsidyRound"/>.
+/// </summary>
+public sealed class SubsidyRoundHandler(RdInvestDb db)
+{
+    public async Task<SubsidyRoundResult> HandleAsync(SubsidyRoundRequest request, Plan plan, CancellationToken ct = default)
+    {
+        if (request.Year is < 1901 or > 9999)
+        {
+            throw new UserError($"年度 {request.Year} 不在有效范围", $"year {request.Year} is out of range", exitCode: 2);
+        }
+        var prevYear = request.Year - 1;
+        var enterprises = db.Units.AsNoTracking().Where(u => u.Sector == Sectors.Enterprise);
+        var rows = await enterprises
+            .Join(db.RdRecords.AsNoTracking().Where(r => r.Year == prevYear), u => u.Id, r => r.UnitId,
+                (u, r) => new { u.Id, u.CreditCode, u.Name, u.DivisionCode, r.RdTotalFen, r.RevenueFen })
+            .ToListAsync(ct);
+        var prev2 = await enterprises
+            .Join(db.RdRecords.AsNoTracking().Where(r => r.Year == prevYear - 1), u => u.Id, r => r.UnitId, (u, r) => new { r.UnitId, r.RdTotalFen })
+            .ToDictionaryAsync(x => x.UnitId, x => x.RdTotalFen, ct);
+        var divisions = await db.Divisions.AsNoTracking()
+            .Select(d => new { d.Code, d.NameZh, d.Level, d.ParentCode })
+            .ToDictionaryAsync(d => d.Code, ct);
+
+        (string Code, string Name) LeagueCity(string code)
+        {
+            // A unit sits in a county; its league/city is the county's parent. Units registered directly at
+            // league/city or region level count there.
+            if (!divisions.TryGetValue(code, out var d))
+            {
+                return (code, code);
+            }
+            if (d.Level == DivisionLevels.County && d.ParentCode is { } parent && divisions.TryGetValue(parent, out var p))
+            {
+                return (p.Code, p.NameZh);
+            }
+            return (d.Code, d.NameZh);
+        }
+
+        var applicants = rows
+            .OrderBy(r => r.CreditCode, StringComparer.Ordinal)
+            .Select(r =>
+            {
+                var (code, name) = LeagueCity(r.DivisionCode);
+                return new SubsidyApplicant(r.CreditCode, r.Name, code, name,
+                    Money.ToYuan(r.RdTotalFen),
+                    Money.ToYuan(r.RevenueFen ?? 0L),
+                    prev2.TryGetValue(r.Id, out var p2) ? Money.ToYuan(p2) : null);
+            })
+            .ToList();
+        return SubsidyRound.Compute(request.Year, applicants, plan, request.Budget, NotesZh, NotesEn);
+    }
+
+    // R1's once-per-enterprise rule needs payment records, which the data model does not have yet.
+    private static readonly string[] NotesZh =
+    [
+        "本轮为研发投入后补助（R2）。高新技术企业一次性奖励（R1）每个企业只能领取一次，但数据库中尚无奖补发放记录，无法标记已领取的企业。",
+    ];
+
+    private static readonly string[] NotesEn =
+    [
+        "This round is the R&D post-subsidy (R2). The high-tech reward (R1) is paid once per enterprise ever, but the database has no payment records yet, so enterprises already paid cannot be flagged.",
+    ];
+}
