@@ -18,6 +18,11 @@ public static class Cli
 
     public static Option<bool> JsonOption() => new("--json") { Description = "以 JSON 输出 / print JSON" };
 
+    public static Option<bool> PreliminaryOption() => new("--preliminary")
+    {
+        Description = "包含未审定数据 / include data not yet finalised (default: final data only)",
+    };
+
     public static DbTarget Target(ParseResult result) => DbTarget.Resolve(result.GetValue(Db));
 
     public static readonly JsonSerializerOptions JsonOptions = new()

@@ -17,6 +17,8 @@ public static class IndicatorCommands
         var all = new Option<bool>("--all") { Description = "全部区划和年份 / every division × year (with --out)" };
         var output = new Option<FileInfo?>("--out") { Description = "输出文件 .csv|.xlsx / output file" };
         var json = Cli.JsonOption();
+        var preliminary = Cli.PreliminaryOption();
+        cmd.Options.Add(preliminary);
         cmd.Options.Add(division);
         cmd.Options.Add(year);
         cmd.Options.Add(all);
@@ -25,7 +27,7 @@ public static class IndicatorCommands
         cmd.SetAction(async (r, ct) =>
         {
             await using var db = await OpenAsync(r, ct);
-            var handler = new IndicatorsHandler(db);
+            var handler = new IndicatorsHandler(db, r.GetValue(preliminary));
             if (r.GetValue(all))
             {
                 var rows = await handler.AllAsync(ct);
@@ -36,7 +38,7 @@ public static class IndicatorCommands
                 }
                 else
                 {
-                    Cli.WriteJson(rows.Select(IndicatorView.Of));
+                    Cli.WriteJson(rows.Select(x => IndicatorView.Of(x, handler.DataStatus)));
                 }
                 return 0;
             }
@@ -45,10 +47,10 @@ public static class IndicatorCommands
             var result = await handler.HandleAsync(new IndicatorsRequest(code, y), ct);
             if (r.GetValue(json))
             {
-                Cli.WriteJson(IndicatorView.Of(result));
+                Cli.WriteJson(IndicatorView.Of(result, handler.DataStatus));
                 return 0;
             }
-            Console.WriteLine($"{result.NameZh}（{result.Division}）{result.Year}年 指标 / indicators");
+            Console.WriteLine($"{result.NameZh}（{result.Division}）{result.Year}年 指标 / indicators（{(handler.DataStatus == "final" ? "正式数据 / final data" : "含未审定数据 / preliminary")}）");
             foreach (var k in IndicatorCalculator.Keys)
             {
                 var v = result.Indicators[k.Key];
@@ -73,6 +75,8 @@ public static class IndicatorCommands
         var year = new Option<int>("--year") { Description = "年份 / year", Required = true };
         var division = new Option<string?>("--division") { Description = "区划代码 / division code (default: the region)" };
         var json = Cli.JsonOption();
+        var preliminary = Cli.PreliminaryOption();
+        cmd.Options.Add(preliminary);
         cmd.Options.Add(plan);
         cmd.Options.Add(year);
         cmd.Options.Add(division);
@@ -80,7 +84,7 @@ public static class IndicatorCommands
         cmd.SetAction(async (r, ct) =>
         {
             await using var db = await OpenAsync(r, ct);
-            var result = await new ProgressHandler(db).HandleAsync(new ProgressRequest(r.GetValue(plan)!, r.GetValue(year), r.GetValue(division)), ct);
+            var result = await new ProgressHandler(db, r.GetValue(preliminary)).HandleAsync(new ProgressRequest(r.GetValue(plan)!, r.GetValue(year), r.GetValue(division)), ct);
             if (r.GetValue(json))
             {
                 Cli.WriteJson(ProgressView.Of(result));

@@ -3,11 +3,12 @@ namespace RdInvest.Indicators;
 /// <summary>The stable JSON shape of indicators (CLI --json and API): keys fixed, money in yuan, percent as percent.</summary>
 public static class IndicatorView
 {
-    public static object Of(DivisionIndicators d) => new Dictionary<string, object?>
+    public static object Of(DivisionIndicators d, string dataStatus = "final") => new Dictionary<string, object?>
     {
         ["division"] = d.Division,
         ["name"] = d.NameZh,
         ["year"] = d.Year,
+        ["data_status"] = dataStatus,
         ["indicators"] = d.Indicators.ToDictionary(kv => kv.Key, kv => Value(kv.Value)),
     };
 

@@ -13,9 +13,12 @@ public sealed record DivisionIndicators(string Division, string NameZh, string L
 /// Indicators of SPEC §3 for a division and year, or for every division and year. Each year's measures are read
 /// once (a few GROUP BY queries) and rolled up in memory along the 116-node division tree.
 /// </summary>
-public sealed class IndicatorsHandler(RdInvestDb db) : IIndicatorSource
+public sealed class IndicatorsHandler(RdInvestDb db, bool preliminary = false) : IIndicatorSource
 {
-    private readonly MeasureLoader _loader = new(db);
+    private readonly MeasureLoader _loader = new(db, preliminary);
+
+    /// <summary>"final" (official figures) or "preliminary" (every record, whatever its approval status).</summary>
+    public string DataStatus => preliminary ? "preliminary" : "final";
     private readonly Dictionary<int, Rollup> _years = [];
     private IReadOnlyDictionary<string, IReadOnlyList<string>>? _children;
     private Dictionary<string, Division>? _divisions;

@@ -5,9 +5,10 @@ namespace RdInvest.Indicators;
 
 /// <summary>
 /// Reads one year's measures with a handful of GROUP BY queries over integer fen (the databases aggregate;
-/// no record is loaded one by one), and the division tree.
+/// no record is loaded one by one), and the division tree. Official figures use final unit records only
+/// (二(五)16); <paramref name="preliminary"/> takes every record whatever its approval status.
 /// </summary>
-public sealed class MeasureLoader(RdInvestDb db)
+public sealed class MeasureLoader(RdInvestDb db, bool preliminary = false)
 {
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ChildrenAsync(CancellationToken ct)
     {
@@ -34,7 +35,7 @@ public sealed class MeasureLoader(RdInvestDb db)
 
         var records = from r in db.RdRecords
                       join u in db.Units on r.UnitId equals u.Id
-                      where r.Year == year
+                      where r.Year == year && (preliminary || r.Status == DataStatuses.Final)
                       select new { r, u };
         var sums = await records.GroupBy(x => x.u.DivisionCode).Select(g => new
         {

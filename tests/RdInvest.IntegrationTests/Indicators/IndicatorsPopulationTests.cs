@@ -62,6 +62,7 @@ public sealed class IndicatorsPopulationTests
                     GovFundsFen = gov,
                     RevenueFen = rnd.Next(8) == 0 ? null : rnd.NextInt64(10_000_000_00, 900_000_000_00),
                     HasRdInstitution = rnd.Next(3) == 0,
+                    Status = DataStatuses.Final,
                     UpdatedAt = DateTime.UtcNow,
                 });
             }
@@ -198,5 +199,27 @@ public sealed class IndicatorsPopulationTests
         var projects = p.Projects.Where(x => x.Year == year && ids.Contains(x.LeadUnitId)).ToList();
         Assert.Equal(projects.Count == 0 ? null : Math.Round(100m * projects.Count(x => byId[x.LeadUnitId].Sector == Sectors.Enterprise) / projects.Count, 4),
             ind["major_project_enterprise_share"].Value);
+    }
+
+    [Fact]
+    public async Task Indicators_DraftRecords_CountOnlyInThePreliminaryView()
+    {
+        await using var t = await TestDatabase.CreateAsync();
+        await t.InitAsync();
+        await using var db = t.Open();
+        var unit = new ReportingUnit
+        {
+            CreditCode = CreditCode.Complete("91150102MA0000001"), Name = "草稿单位", Sector = Sectors.Enterprise,
+            DivisionCode = "150102", UpdatedAt = DateTime.UtcNow,
+        };
+        db.Units.Add(unit);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        db.RdRecords.Add(new UnitRdRecord { UnitId = unit.Id, Year = 2023, RdTotalFen = 123_45, Status = DataStatuses.Submitted, UpdatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        var ct = TestContext.Current.CancellationToken;
+        var official = await new IndicatorsHandler(db).HandleAsync(new IndicatorsRequest("150100", 2023), ct);
+        Assert.Null(official.Indicators["rd_total"].Value);
+        var preliminary = await new IndicatorsHandler(db, preliminary: true).HandleAsync(new IndicatorsRequest("150100", 2023), ct);
+        Assert.Equal(123.45m, preliminary.Indicators["rd_total"].Value);
     }
 }
