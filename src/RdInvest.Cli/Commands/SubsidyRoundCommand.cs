@@ -48,7 +48,7 @@ public static class SubsidyRoundCommand
                 : throw new UserError($"--budget 的值 {budgetText} 不是金额", $"--budget: {budgetText} is not an amount", exitCode: 2);
         }
         await using var db = target.CreateContext();
-        var result = await new SubsidyRoundHandler(db).HandleAsync(new SubsidyRoundRequest(year, budget, plan.Id), plan, ct);
+        var result = await new SubsidyRoundHandler(db).HandleAsync(new SubsidyRoundRequest(year, budget), plan, ct);
         if (output is not null)
         {
             SubsidyRoundFiles.Write(output, result);

@@ -6,7 +6,7 @@ using RdInvest.Policy;
 
 namespace RdInvest.Subsidies;
 
-public sealed record SubsidyRoundRequest(int Year, decimal? Budget, string PlanId = "im-rd-2021-2025");
+public sealed record SubsidyRoundRequest(int Year, decimal? Budget);
 
 /// <summary>
 /// The post-subsidy round (SPEC §5; clause 二(二)6): reads every enterprise with an R&amp;D record for year − 1 (and
