@@ -18,6 +18,8 @@ root.Subcommands.Add(IndicatorCommands.Indicators());
 root.Subcommands.Add(IndicatorCommands.Progress());
 root.Subcommands.Add(QualityCommands.Reconcile());
 root.Subcommands.Add(QualityCommands.Outliers());
+root.Subcommands.Add(UserCommands.Build());
+root.Subcommands.Add(AuditCommands.Build());
 root.Subcommands.Add(ServeCommand.Build());
 root.Subcommands.Add(DemoCommand.Build());
 
