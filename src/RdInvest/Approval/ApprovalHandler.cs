@@ -97,6 +97,10 @@ public sealed class ApprovalHandler(RdInvestDb db, TimeProvider clock)
     /// <summary>Approves every submitted county of a league/city for the year.</summary>
     public async Task<IReadOnlyList<ApprovalView>> BulkApproveAsync(string leagueCity, int year, UserScope user, Actor actor, CancellationToken ct)
     {
+        if (!user.IsIn(Rule(ApprovalActions.Approve, DataStatuses.Submitted).Roles))
+        {
+            throw new ForbiddenError($"角色 {Roles.Zh(user.Role)} 不能审核", $"role {user.Role} cannot approve");
+        }
         if (!await db.Divisions.AnyAsync(d => d.Code == leagueCity && d.Level == DivisionLevels.LeagueCity, ct))
         {
             throw new NotFoundError($"没有盟市 {leagueCity}", $"no league/city {leagueCity}");
