@@ -12,6 +12,8 @@ root.Options.Add(Cli.Db);
 root.Subcommands.Add(DbCommands.Build());
 root.Subcommands.Add(PlanCommands.Build());
 root.Subcommands.Add(DivisionCommands.Build());
+root.Subcommands.Add(ImportCommands.Build());
+root.Subcommands.Add(ExportCommands.Build());
 root.Subcommands.Add(ServeCommand.Build());
 
 var parsed = root.Parse(args);
