@@ -12,9 +12,14 @@ root.Options.Add(Cli.Db);
 root.Subcommands.Add(DbCommands.Build());
 root.Subcommands.Add(PlanCommands.Build());
 root.Subcommands.Add(DivisionCommands.Build());
+root.Subcommands.Add(IndicatorCommands.Indicators());
+root.Subcommands.Add(IndicatorCommands.Progress());
+root.Subcommands.Add(QualityCommands.Reconcile());
+root.Subcommands.Add(QualityCommands.Outliers());
 root.Subcommands.Add(ImportCommands.Build());
 root.Subcommands.Add(ExportCommands.Build());
 root.Subcommands.Add(ServeCommand.Build());
+root.Subcommands.Add(DemoCommand.Build());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
@@ -27,10 +32,21 @@ if (parsed.Errors.Count > 0)
 }
 try
 {
-    return await parsed.InvokeAsync();
+    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (UserError e)
 {
     Cli.Error(e.MessageZh, e.MessageEn);
     return e.ExitCode;
+}
+catch (OperationCanceledException)
+{
+    Cli.Error("已取消", "cancelled");
+    return 130;
+}
+catch (Exception e) when (Environment.GetEnvironmentVariable("RDINVEST_DEBUG") is null)
+{
+    // Never a stack trace for a user; RDINVEST_DEBUG=1 shows it to a developer.
+    Cli.Error($"内部错误：{e.Message}（设置 RDINVEST_DEBUG=1 查看详情）", $"internal error: {e.Message} (set RDINVEST_DEBUG=1 for details)");
+    return 3;
 }

@@ -28,7 +28,7 @@ public sealed class ExportHandler(RdInvestDb db)
     public async Task<ExportResult> HandleAsync(ExportRequest request, CancellationToken ct)
     {
         var kind = ImportKinds.Get(request.Kind);
-        TableWriter.CheckPath(request.Out);
+        TabularFileWriter.CheckPath(request.Out);
         var t = KindTable.For(db, kind.Entity);
         var units = KindTable.For(db, typeof(ReportingUnit));
         var parks = KindTable.For(db, typeof(Park));
@@ -100,7 +100,7 @@ public sealed class ExportHandler(RdInvestDb db)
                 yield return row;
             }
         }
-        TableWriter.Write(request.Out, headers, Rows());
+        TabularFileWriter.Write(request.Out, headers, Rows());
         return new ExportResult(kind.Name, request.Out, count);
     }
 

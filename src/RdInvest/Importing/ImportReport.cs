@@ -27,7 +27,7 @@ public static class ImportReport
             File.WriteAllText(path, JsonSerializer.Serialize(result, Json));
             return;
         }
-        TableWriter.Write(path, Headers, result.Findings.Select(f => new object?[]
+        TabularFileWriter.Write(path, Headers, result.Findings.Select(f => new object?[]
         {
             f.Severity == Severity.Error ? "error" : "warning", f.Rule, f.File, f.Row, f.Column, f.Value, f.MessageZh, f.MessageEn,
         }));

@@ -16,7 +16,7 @@ public sealed class WriteTemplateHandler
         var kind = ImportKinds.Get(request.Kind);
         var headers = kind.Columns.Select(c => c.HeaderZh(request.Unit)).ToList();
         object?[] example = [.. kind.Columns.Select(c => c.Example.Length == 0 ? null : (object)c.Example)];
-        TableWriter.Write(request.Out, headers, [example]);
+        TabularFileWriter.Write(request.Out, headers, [example]);
         return Task.FromResult(request.Out);
     }
 }

@@ -60,6 +60,8 @@ public sealed record PlanTarget
     public required string Unit { get; init; }
     /// <summary>growth targets: "base_year" (average annual growth since the base year) or "previous_year".</summary>
     public string? Basis { get; init; }
+    /// <summary>Used where the indicator has no data, e.g. fiscal S&amp;T spending for government R&amp;D funds (T14).</summary>
+    public string? FallbackIndicator { get; init; }
     /// <summary>Per-category values (T12's park floors), keyed by category.</summary>
     public IReadOnlyDictionary<string, decimal>? ValuesByCategory { get; init; }
     /// <summary>Per league/city values where the plan sets them; otherwise level targets split by base-year share.</summary>

@@ -172,6 +172,7 @@ public static class PlanLoader
                 Value = OptDec(m, "value"),
                 Unit = Str(m, "unit"),
                 Basis = kind == TargetKinds.Growth ? (OptStr(m, "basis") ?? "base_year") : OptStr(m, "basis"),
+                FallbackIndicator = OptStr(m, "fallback_indicator"),
                 ValuesByCategory = DecMap(m, "values_by_category"),
                 ValuesByDivision = DecMap(m, "values_by_division"),
             };

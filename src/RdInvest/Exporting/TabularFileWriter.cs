@@ -10,7 +10,7 @@ namespace RdInvest.Exporting;
 /// Writes rows to CSV (UTF-8 with BOM, so Excel in China opens it correctly) or XLSX through MiniExcel, streaming.
 /// Text cells are neutralised against formula injection; numbers stay numbers.
 /// </summary>
-public static class TableWriter
+public static class TabularFileWriter
 {
     public static bool IsExcel(string path) => Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase);
 

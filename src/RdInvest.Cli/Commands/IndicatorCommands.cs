@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Globalization;
+using RdInvest.Common;
+using RdInvest.Data;
+using RdInvest.Indicators;
+using RdInvest.Targets;
+
+namespace RdInvest.Cli.Commands;
+
+public static class IndicatorCommands
+{
+    public static Command Indicators()
+    {
+        var cmd = new Command("indicators", "指标 / indicators of a division and year, or every division × year");
+        var division = new Option<string?>("--division") { Description = "区划代码 / division code (default: the region)" };
+        var year = new Option<int?>("--year") { Description = "年份 / year" };
+        var all = new Option<bool>("--all") { Description = "全部区划和年份 / every division × year (with --out)" };
+        var output = new Option<FileInfo?>("--out") { Description = "输出文件 .csv|.xlsx / output file" };
+        var json = Cli.JsonOption();
+        cmd.Options.Add(division);
+        cmd.Options.Add(year);
+        cmd.Options.Add(all);
+        cmd.Options.Add(output);
+        cmd.Options.Add(json);
+        cmd.SetAction(async (r, ct) =>
+        {
+            await using var db = await OpenAsync(r, ct);
+            var handler = new IndicatorsHandler(db);
+            if (r.GetValue(all))
+            {
+                var rows = await handler.AllAsync(ct);
+                if (r.GetValue(output) is { } f)
+                {
+                    TableWriter.Write(f.FullName, IndicatorView.Rows(rows), "indicators");
+                    Console.WriteLine($"已写入 / written: {f.FullName}（{rows.Count} 个区划×年份 / division-years）");
+                }
+                else
+                {
+                    Cli.WriteJson(rows.Select(IndicatorView.Of));
+                }
+                return 0;
+            }
+            var y = r.GetValue(year) ?? throw new UserError("请用 --year 指定年份", "give the year with --year", 2);
+            var code = r.GetValue(division) ?? await RegionCodeAsync(db, ct);
+            var result = await handler.HandleAsync(new IndicatorsRequest(code, y), ct);
+            if (r.GetValue(json))
+            {
+                Cli.WriteJson(IndicatorView.Of(result));
+                return 0;
+            }
+            Console.WriteLine($"{result.NameZh}（{result.Division}）{result.Year}年 指标 / indicators");
+            foreach (var k in IndicatorCalculator.Keys)
+            {
+                var v = result.Indicators[k.Key];
+                var text = v.Value is { } x ? Show(x, v.Unit) : $"—（{v.ReasonZh} / {v.Reason}）";
+                var prov = v.Provenance switch
+                {
+                    "reported" => "公布 / reported",
+                    "derived" => $"汇总 / derived: {v.Units} 单位 units, {v.Divisions} 区划 divisions",
+                    _ => "",
+                };
+                Console.WriteLine($"  {k.Zh,-22} {k.Key,-34} {text,22}  {prov}");
+            }
+            return 0;
+        });
+        return cmd;
+    }
+
+    public static Command Progress()
+    {
+        var cmd = new Command("progress", "目标进度 / progress on every target of a plan");
+        var plan = new Option<string>("--plan") { Description = "方案编号 / plan id", DefaultValueFactory = _ => "im-rd-2021-2025" };
+        var year = new Option<int>("--year") { Description = "年份 / year", Required = true };
+        var division = new Option<string?>("--division") { Description = "区划代码 / division code (default: the region)" };
+        var json = Cli.JsonOption();
+        cmd.Options.Add(plan);
+        cmd.Options.Add(year);
+        cmd.Options.Add(division);
+        cmd.Options.Add(json);
+        cmd.SetAction(async (r, ct) =>
+        {
+            await using var db = await OpenAsync(r, ct);
+            var result = await new ProgressHandler(db).HandleAsync(new ProgressRequest(r.GetValue(plan)!, r.GetValue(year), r.GetValue(division)), ct);
+            if (r.GetValue(json))
+            {
+                Cli.WriteJson(ProgressView.Of(result));
+                return 0;
+            }
+            Console.WriteLine($"{result.DivisionName}（{result.Division}）{result.Year}年 目标进度 / progress — {result.Plan}");
+            foreach (var t in result.Targets)
+            {
+                Console.WriteLine($"  {t.Id,-4} [{t.Clause}] {TargetStatus.Zh(t.Status)} / {t.Status}  {t.TitleZh}");
+                Console.WriteLine($"       实际 actual {Show(t.Actual, t.Unit)}  预期 expected {Show(t.Expected, t.Unit)}  目标 target {Show(t.TargetEndValue, t.Unit)}"
+                    + $"  年均 CAGR {Show(t.RealisedCagr, "%")}  尚需 required {Show(t.RequiredGrowth, "%")}{(t.Reason is null ? "" : "  — " + t.Reason)}");
+            }
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static async Task<RdInvestDb> OpenAsync(ParseResult r, CancellationToken ct)
+    {
+        var db = Cli.Target(r).CreateContext();
+        await Schema.RequireAsync(db, ct);
+        return db;
+    }
+
+    private static async Task<string> RegionCodeAsync(RdInvestDb db, CancellationToken ct) =>
+        (await new Divisions.DivisionQueryHandler(db).HandleAsync(new Divisions.DivisionQuery(DivisionLevels.Region, null), ct)).FirstOrDefault()?.Code
+        ?? throw new UserError("没有自治区级区划，请先运行 rdinvest db init", "no region division; run rdinvest db init");
+
+    private static string Show(decimal? v, string unit) => v switch
+    {
+        null => "—",
+        { } x when unit == IndicatorUnits.Yuan => (x / 100_000_000m).ToString("#,0.00", CultureInfo.InvariantCulture) + " 亿元",
+        { } x when unit == IndicatorUnits.Percent => x.ToString("0.00", CultureInfo.InvariantCulture) + " %",
+        { } x => x.ToString("#,0.##", CultureInfo.InvariantCulture),
+    };
+}

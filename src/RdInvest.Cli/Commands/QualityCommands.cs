@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Globalization;
+using RdInvest.Data;
+using RdInvest.Indicators;
+
+namespace RdInvest.Cli.Commands;
+
+/// <summary>Quality checks of 二(五)16: reconciliation of published and derived figures, and outlying units.</summary>
+public static class QualityCommands
+{
+    public static Command Reconcile()
+    {
+        var cmd = new Command("reconcile", "公布数与汇总数核对 / reported vs derived figures");
+        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" };
+        var plan = new Option<string>("--plan") { DefaultValueFactory = _ => "im-rd-2021-2025", Description = "方案 / plan" };
+        var json = Cli.JsonOption();
+        cmd.Options.Add(year);
+        cmd.Options.Add(plan);
+        cmd.Options.Add(json);
+        cmd.SetAction(async (r, ct) =>
+        {
+            await using var db = Cli.Target(r).CreateContext();
+            await Schema.RequireAsync(db, ct);
+            var result = await new ReconcileHandler(db).HandleAsync(r.GetValue(year), r.GetValue(plan)!, ct);
+            if (r.GetValue(json))
+            {
+                Cli.WriteJson(new
+                {
+                    year = result.Year,
+                    tolerance_percent = result.TolerancePercent,
+                    items = result.Items.Select(i => new
+                    {
+                        division = i.Division, name = i.NameZh, measure = i.Measure, unit = i.Unit, reported = i.Reported, derived = i.Derived,
+                        difference = i.Difference, difference_percent = i.DifferencePercent, units = i.Units, divisions = i.Divisions, flagged = i.Flagged,
+                    }),
+                });
+                return 0;
+            }
+            Console.WriteLine($"{result.Year}年 公布数与汇总数核对 / reconciliation (容差 tolerance {result.TolerancePercent.ToString(CultureInfo.InvariantCulture)} %)");
+            foreach (var i in result.Items)
+            {
+                Console.WriteLine($"  {(i.Flagged ? "⚠" : " ")} {i.Division} {i.NameZh,-10} {i.Measure,-16} 公布 reported {i.Reported.ToString(CultureInfo.InvariantCulture)}"
+                    + $"  汇总 derived {i.Derived.ToString(CultureInfo.InvariantCulture)}  差 diff {i.DifferencePercent?.ToString(CultureInfo.InvariantCulture) ?? "—"} %");
+            }
+            if (result.Items.Count == 0)
+            {
+                Console.WriteLine("  无可核对的数据 / nothing to reconcile");
+            }
+            return 0;
+        });
+        return cmd;
+    }
+
+    public static Command Outliers()
+    {
+        var cmd = new Command("outliers", "研发经费增速异常的单位 / units with extreme R&D growth");
+        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" };
+        var plan = new Option<string>("--plan") { DefaultValueFactory = _ => "im-rd-2021-2025", Description = "方案 / plan" };
+        var json = Cli.JsonOption();
+        cmd.Options.Add(year);
+        cmd.Options.Add(plan);
+        cmd.Options.Add(json);
+        cmd.SetAction(async (r, ct) =>
+        {
+            await using var db = Cli.Target(r).CreateContext();
+            await Schema.RequireAsync(db, ct);
+            var (threshold, items) = await new OutliersHandler(db).HandleAsync(r.GetValue(year), r.GetValue(plan)!, ct);
+            if (r.GetValue(json))
+            {
+                Cli.WriteJson(new
+                {
+                    year = r.GetValue(year),
+                    threshold,
+                    outliers = items.Select(o => new
+                    {
+                        credit_code = o.Observation.CreditCode, name = o.Observation.Name, league_city = o.Observation.LeagueCity, sector = o.Observation.Sector,
+                        previous = o.Observation.Previous, current = o.Observation.Current, growth_percent = IndicatorCalculator.RoundPercent(100m * o.Growth),
+                        group_median_percent = IndicatorCalculator.RoundPercent(100m * o.Median), modified_z = o.ModifiedZ,
+                    }),
+                });
+                return 0;
+            }
+            Console.WriteLine($"{r.GetValue(year)}年 增速异常单位 / outliers (|修正Z值 modified z| > {threshold.ToString(CultureInfo.InvariantCulture)}): {items.Count}");
+            foreach (var o in items)
+            {
+                Console.WriteLine($"  {o.Observation.CreditCode} {o.Observation.Name} {o.Observation.LeagueCity} {o.Observation.Sector}"
+                    + $"  增速 growth {(100m * o.Growth).ToString("0.0", CultureInfo.InvariantCulture)} %  Z {o.ModifiedZ.ToString(CultureInfo.InvariantCulture)}");
+            }
+            return 0;
+        });
+        return cmd;
+    }
+}

@@ -1,0 +1,503 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace RdInvest.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "audit_log",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Action = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Entity = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    EntityKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    OldValues = table.Column<string>(type: "text", nullable: true),
+                    NewValues = table.Column<string>(type: "text", nullable: true),
+                    RequestId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SourceFile = table.Column<string>(type: "text", nullable: true),
+                    SourceSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PrevHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_log", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "divisions",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ParentCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_divisions", x => x.Code);
+                    table.ForeignKey(
+                        name: "FK_divisions_divisions_ParentCode",
+                        column: x => x.ParentCode,
+                        principalTable: "divisions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "plans",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Title = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BaseYear = table.Column<int>(type: "integer", nullable: false),
+                    EndYear = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<string>(type: "text", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LoadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "users",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Role = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Scope = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_users", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "division_figures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DivisionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    RdTotalFen = table.Column<long>(type: "bigint", nullable: true),
+                    GovFundsFen = table.Column<long>(type: "bigint", nullable: true),
+                    EnterpriseFundsFen = table.Column<long>(type: "bigint", nullable: true),
+                    ForeignFundsFen = table.Column<long>(type: "bigint", nullable: true),
+                    OtherFundsFen = table.Column<long>(type: "bigint", nullable: true),
+                    BasicFen = table.Column<long>(type: "bigint", nullable: true),
+                    AppliedFen = table.Column<long>(type: "bigint", nullable: true),
+                    ExperimentalFen = table.Column<long>(type: "bigint", nullable: true),
+                    RdEnterpriseFen = table.Column<long>(type: "bigint", nullable: true),
+                    RdInstituteFen = table.Column<long>(type: "bigint", nullable: true),
+                    RdUniversityFen = table.Column<long>(type: "bigint", nullable: true),
+                    GdpFen = table.Column<long>(type: "bigint", nullable: true),
+                    RdIntensityBp4 = table.Column<long>(type: "bigint", nullable: true),
+                    HteCount = table.Column<int>(type: "integer", nullable: true),
+                    TsmeCount = table.Column<int>(type: "integer", nullable: true),
+                    GovStSpendingFen = table.Column<long>(type: "bigint", nullable: true),
+                    Source = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_division_figures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_division_figures_divisions_DivisionCode",
+                        column: x => x.DivisionCode,
+                        principalTable: "divisions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "parks",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    DivisionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_parks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_parks_divisions_DivisionCode",
+                        column: x => x.DivisionCode,
+                        principalTable: "divisions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "plan_parameters",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false),
+                    Clause = table.Column<string>(type: "text", nullable: false),
+                    IsDefault = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plan_parameters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_plan_parameters_plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "plan_targets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    TargetId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Clause = table.Column<string>(type: "text", nullable: false),
+                    Indicator = table.Column<string>(type: "text", nullable: false),
+                    Scope = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: false),
+                    Unit = table.Column<string>(type: "text", nullable: false),
+                    Category = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_plan_targets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_plan_targets_plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "park_figures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ParkId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    GdpFen = table.Column<long>(type: "bigint", nullable: true),
+                    RevenueFen = table.Column<long>(type: "bigint", nullable: true),
+                    RdTotalFen = table.Column<long>(type: "bigint", nullable: true),
+                    RdInstitutions = table.Column<int>(type: "integer", nullable: true),
+                    HteCount = table.Column<int>(type: "integer", nullable: true),
+                    InventionPatents = table.Column<int>(type: "integer", nullable: true),
+                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_park_figures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_park_figures_parks_ParkId",
+                        column: x => x.ParkId,
+                        principalTable: "parks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "units",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Sector = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DivisionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    IndustryCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    AboveScale = table.Column<bool>(type: "boolean", nullable: false),
+                    StateOwned = table.Column<bool>(type: "boolean", nullable: false),
+                    ParkId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_units", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_units_divisions_DivisionCode",
+                        column: x => x.DivisionCode,
+                        principalTable: "divisions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_units_parks_ParkId",
+                        column: x => x.ParkId,
+                        principalTable: "parks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "certifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Number = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Issued = table.Column<DateOnly>(type: "date", nullable: false),
+                    Expires = table.Column<DateOnly>(type: "date", nullable: true),
+                    Relocated = table.Column<bool>(type: "boolean", nullable: true),
+                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_certifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_certifications_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "projects",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    LeadUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    FundingFen = table.Column<long>(type: "bigint", nullable: true),
+                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_projects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_projects_units_LeadUnitId",
+                        column: x => x.LeadUnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rd_records",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UnitId = table.Column<long>(type: "bigint", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    RdTotalFen = table.Column<long>(type: "bigint", nullable: false),
+                    GovFundsFen = table.Column<long>(type: "bigint", nullable: true),
+                    EnterpriseFundsFen = table.Column<long>(type: "bigint", nullable: true),
+                    ForeignFundsFen = table.Column<long>(type: "bigint", nullable: true),
+                    OtherFundsFen = table.Column<long>(type: "bigint", nullable: true),
+                    BasicFen = table.Column<long>(type: "bigint", nullable: true),
+                    AppliedFen = table.Column<long>(type: "bigint", nullable: true),
+                    ExperimentalFen = table.Column<long>(type: "bigint", nullable: true),
+                    PersonnelCostFen = table.Column<long>(type: "bigint", nullable: true),
+                    CapitalCostFen = table.Column<long>(type: "bigint", nullable: true),
+                    OtherCostFen = table.Column<long>(type: "bigint", nullable: true),
+                    ExtramuralFen = table.Column<long>(type: "bigint", nullable: true),
+                    PersonnelHeadcount = table.Column<int>(type: "integer", nullable: true),
+                    PersonnelFteCenti = table.Column<long>(type: "bigint", nullable: true),
+                    RevenueFen = table.Column<long>(type: "bigint", nullable: true),
+                    HasRdInstitution = table.Column<bool>(type: "boolean", nullable: true),
+                    InventionPatents = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rd_records", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_rd_records_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_log_At",
+                table: "audit_log",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_certifications_Kind_Issued",
+                table: "certifications",
+                columns: new[] { "Kind", "Issued" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_certifications_UnitId_Kind_Number",
+                table: "certifications",
+                columns: new[] { "UnitId", "Kind", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_division_figures_DivisionCode_Year",
+                table: "division_figures",
+                columns: new[] { "DivisionCode", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_divisions_ParentCode",
+                table: "divisions",
+                column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_park_figures_ParkId_Year",
+                table: "park_figures",
+                columns: new[] { "ParkId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_parks_DivisionCode",
+                table: "parks",
+                column: "DivisionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_plan_parameters_PlanId_Name_EffectiveFrom",
+                table: "plan_parameters",
+                columns: new[] { "PlanId", "Name", "EffectiveFrom" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_plan_targets_PlanId_TargetId_Category",
+                table: "plan_targets",
+                columns: new[] { "PlanId", "TargetId", "Category" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_projects_LeadUnitId",
+                table: "projects",
+                column: "LeadUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_projects_Year",
+                table: "projects",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rd_records_UnitId_Year",
+                table: "rd_records",
+                columns: new[] { "UnitId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rd_records_Year",
+                table: "rd_records",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_units_CreditCode",
+                table: "units",
+                column: "CreditCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_units_DivisionCode",
+                table: "units",
+                column: "DivisionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_units_ParkId",
+                table: "units",
+                column: "ParkId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_users_UserName",
+                table: "users",
+                column: "UserName",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "audit_log");
+
+            migrationBuilder.DropTable(
+                name: "certifications");
+
+            migrationBuilder.DropTable(
+                name: "division_figures");
+
+            migrationBuilder.DropTable(
+                name: "park_figures");
+
+            migrationBuilder.DropTable(
+                name: "plan_parameters");
+
+            migrationBuilder.DropTable(
+                name: "plan_targets");
+
+            migrationBuilder.DropTable(
+                name: "projects");
+
+            migrationBuilder.DropTable(
+                name: "rd_records");
+
+            migrationBuilder.DropTable(
+                name: "users");
+
+            migrationBuilder.DropTable(
+                name: "plans");
+
+            migrationBuilder.DropTable(
+                name: "units");
+
+            migrationBuilder.DropTable(
+                name: "parks");
+
+            migrationBuilder.DropTable(
+                name: "divisions");
+        }
+    }
+}

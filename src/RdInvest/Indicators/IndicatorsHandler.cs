@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using RdInvest.Common;
+using RdInvest.Data;
+using RdInvest.Targets;
+
+namespace RdInvest.Indicators;
+
+public sealed record IndicatorsRequest(string Division, int Year);
+
+public sealed record DivisionIndicators(string Division, string NameZh, string Level, int Year, IReadOnlyDictionary<string, IndicatorValue> Indicators);
+
+/// <summary>
+/// Indicators of SPEC §3 for a division and year, or for every division and year. Each year's measures are read
+/// once (a few GROUP BY queries) and rolled up in memory along the 116-node division tree.
+/// </summary>
+public sealed class IndicatorsHandler(RdInvestDb db) : IIndicatorSource
+{
+    private readonly MeasureLoader _loader = new(db);
+    private readonly Dictionary<int, Rollup> _years = [];
+    private IReadOnlyDictionary<string, IReadOnlyList<string>>? _children;
+    private Dictionary<string, Division>? _divisions;
+
+    public async Task<DivisionIndicators> HandleAsync(IndicatorsRequest request, CancellationToken ct)
+    {
+        await PrepareAsync([request.Year - 1, request.Year], ct);
+        var d = _divisions!.GetValueOrDefault(request.Division)
+            ?? throw new UserError($"没有行政区划 {request.Division}", $"no division {request.Division}");
+        return Compute(d, request.Year);
+    }
+
+    /// <summary>Every division × every year that has any data (records or published figures).</summary>
+    public async Task<IReadOnlyList<DivisionIndicators>> AllAsync(CancellationToken ct)
+    {
+        var years = await YearsAsync(ct);
+        if (years.Count == 0)
+        {
+            return [];
+        }
+        await PrepareAsync([years[0] - 1, .. years], ct);
+        return years.SelectMany(y => _divisions!.Values.OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => Compute(d, y))).ToList();
+    }
+
+    public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct)
+    {
+        var a = await db.RdRecords.Select(r => r.Year).Distinct().ToListAsync(ct);
+        var b = await db.DivisionFigures.Select(r => r.Year).Distinct().ToListAsync(ct);
+        return a.Union(b).Order().ToList();
+    }
+
+    /// <summary>Loads the division tree and the given years' measures (each year once per handler).</summary>
+    public async Task PrepareAsync(IEnumerable<int> years, CancellationToken ct)
+    {
+        _divisions ??= await db.Divisions.AsNoTracking().ToDictionaryAsync(d => d.Code, StringComparer.Ordinal, ct);
+        _children ??= await _loader.ChildrenAsync(ct);
+        foreach (var y in years.Distinct())
+        {
+            if (!_years.ContainsKey(y))
+            {
+                _years[y] = await _loader.RollupAsync(y, _children, ct);
+            }
+        }
+    }
+
+    public IReadOnlyDictionary<string, Division> Divisions => _divisions ?? throw new InvalidOperationException("call PrepareAsync first");
+
+    private DivisionIndicators Compute(Division d, int year) =>
+        new(d.Code, d.NameZh, d.Level, year, IndicatorCalculator.Compute(d.Code, _years[year], _years.GetValueOrDefault(year - 1)));
+
+    private readonly Dictionary<(string, int), IReadOnlyDictionary<string, IndicatorValue>> _cache = [];
+
+    /// <summary>For progress: years must have been prepared.</summary>
+    public IndicatorValue Get(string division, int year, string key)
+    {
+        if (!_cache.TryGetValue((division, year), out var values))
+        {
+            if (!_years.TryGetValue(year, out var rollup))
+            {
+                return IndicatorValue.Missing("", Reason.NoData);
+            }
+            values = IndicatorCalculator.Compute(division, rollup, _years.GetValueOrDefault(year - 1));
+            _cache[(division, year)] = values;
+        }
+        return values.TryGetValue(key, out var v) ? v : IndicatorValue.Missing("", new Reason($"unknown indicator {key}", $"未知指标 {key}"));
+    }
+}

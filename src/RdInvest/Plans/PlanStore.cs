@@ -1,0 +1,103 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RdInvest.Data;
+
+namespace RdInvest.Plans;
+
+/// <summary>
+/// Keeps plan files in the database: the file text is the source, the target and parameter rows make them
+/// queryable. Loading the same text again changes nothing.
+/// </summary>
+public sealed class PlanStore(RdInvestDb db, TimeProvider clock)
+{
+    public sealed record LoadResult(string PlanId, bool Changed);
+
+    public async Task<LoadResult> SaveAsync(string text, string fileName, CancellationToken ct)
+    {
+        var plan = PlanLoader.Parse(text, fileName);
+        var sha = PlanLoader.Sha256(text);
+        var existing = await db.Plans.FirstOrDefaultAsync(p => p.Id == plan.Id, ct);
+        if (existing?.Sha256 == sha)
+        {
+            return new LoadResult(plan.Id, false);
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (existing is null)
+        {
+            existing = new PlanRecord { Id = plan.Id, Title = plan.TitleZh, DocumentNumber = plan.DocumentNumber, Source = text, Sha256 = sha };
+            db.Plans.Add(existing);
+        }
+        existing.Title = plan.TitleZh;
+        existing.DocumentNumber = plan.DocumentNumber;
+        existing.BaseYear = plan.BaseYear;
+        existing.EndYear = plan.EndYear;
+        existing.Source = text;
+        existing.Sha256 = sha;
+        existing.LoadedAt = clock.GetUtcNow().UtcDateTime;
+        await db.PlanTargets.Where(t => t.PlanId == plan.Id).ExecuteDeleteAsync(ct);
+        await db.PlanParameters.Where(t => t.PlanId == plan.Id).ExecuteDeleteAsync(ct);
+        db.PlanTargets.AddRange(TargetRows(plan));
+        db.PlanParameters.AddRange(plan.Parameters.Values.SelectMany(p => p.Values).Select(v => new PlanParameterValue
+        {
+            PlanId = plan.Id,
+            Name = v.Name,
+            EffectiveFrom = v.EffectiveFrom,
+            Value = v.Value.ToJsonString(),
+            Clause = v.Clause,
+            IsDefault = v.IsDefault,
+        }));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new LoadResult(plan.Id, true);
+    }
+
+    private static IEnumerable<PlanTargetRecord> TargetRows(Plan plan)
+    {
+        foreach (var t in plan.Targets)
+        {
+            if (t.Value is { } v)
+            {
+                yield return Row(t, v, null);
+            }
+            foreach (var (category, cv) in t.ValuesByCategory ?? new Dictionary<string, decimal>())
+            {
+                yield return Row(t, cv, category);
+            }
+        }
+
+        PlanTargetRecord Row(PlanTarget t, decimal value, string? category) => new()
+        {
+            PlanId = plan.Id,
+            TargetId = t.Id,
+            Clause = t.Clause,
+            Indicator = t.Indicator,
+            Scope = t.Scope,
+            Kind = t.Kind,
+            Value = value.ToString(CultureInfo.InvariantCulture),
+            Unit = t.Unit,
+            Category = category,
+        };
+    }
+
+    public async Task<IReadOnlyList<PlanRecord>> ListAsync(CancellationToken ct) =>
+        await db.Plans.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
+
+    /// <summary>The stored plan, parsed from its file text.</summary>
+    public async Task<Plan> GetAsync(string id, CancellationToken ct)
+    {
+        var row = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
+            ?? throw new PlanException($"没有方案 {id}（rdinvest plan list 列出已载入的方案）", $"no plan {id} (rdinvest plan list shows the loaded plans)");
+        return PlanLoader.Parse(row.Source, id);
+    }
+
+    /// <summary>Loads every plan shipped with the library.</summary>
+    public async Task<IReadOnlyList<LoadResult>> LoadBuiltInAsync(CancellationToken ct)
+    {
+        var results = new List<LoadResult>();
+        foreach (var (name, text) in PlanLoader.BuiltInFiles())
+        {
+            results.Add(await SaveAsync(text, name, ct));
+        }
+        return results;
+    }
+}
