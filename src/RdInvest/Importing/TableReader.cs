@@ -80,6 +80,8 @@ public static class TableReader
             HasHeaders = false,
             // Title rows above the header defeat delimiter detection; Excel in China writes commas.
             Delimiter = ',',
+            // Sylvan skips lines starting with '#' by default; in a statistics file that is data (or a title row).
+            Comment = '\0',
             BufferSize = 1 << 20,
         });
         while (csv.Read())
