@@ -16,6 +16,8 @@ root.Subcommands.Add(IndicatorCommands.Indicators());
 root.Subcommands.Add(IndicatorCommands.Progress());
 root.Subcommands.Add(QualityCommands.Reconcile());
 root.Subcommands.Add(QualityCommands.Outliers());
+root.Subcommands.Add(ParkCommands.Parks());
+root.Subcommands.Add(ParkCommands.Assess());
 root.Subcommands.Add(ServeCommand.Build());
 root.Subcommands.Add(DemoCommand.Build());
 
