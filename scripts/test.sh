@@ -57,6 +57,8 @@ start_pg() {
 }
 
 log "building"
+# Reports need Chromium, Noto CJK fonts, poppler-utils and the chart script's npm packages.
+scripts/setup-report-tools.sh >&2 || log "report tools could not be installed"
 dotnet build RdInvest.slnx -c Debug -nologo -v q >"$work/build.log" 2>&1 || { cat "$work/build.log"; echo "0 passed, 1 failed"; exit 1; }
 
 run_suite() {

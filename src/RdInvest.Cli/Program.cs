@@ -20,6 +20,9 @@ root.Subcommands.Add(QualityCommands.Reconcile());
 root.Subcommands.Add(QualityCommands.Outliers());
 root.Subcommands.Add(ImportCommands.Build());
 root.Subcommands.Add(ExportCommands.Build());
+root.Subcommands.Add(ParkCommands.Parks());
+root.Subcommands.Add(ParkCommands.Assess());
+root.Subcommands.Add(ReportCommands.Build());
 root.Subcommands.Add(ServeCommand.Build());
 root.Subcommands.Add(DemoCommand.Build());
 

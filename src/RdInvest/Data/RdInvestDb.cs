@@ -21,6 +21,7 @@ public abstract class RdInvestDb(DbContextOptions options) : DbContext(options)
     public DbSet<PlanParameterValue> PlanParameters => Set<PlanParameterValue>();
     public DbSet<AppUser> Users => Set<AppUser>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -148,6 +149,15 @@ public abstract class RdInvestDb(DbContextOptions options) : DbContext(options)
             e.Property(x => x.PrevHash).HasMaxLength(64);
             e.Property(x => x.Hash).HasMaxLength(64);
             e.HasIndex(x => x.At);
+        });
+        b.Entity<Notification>(e =>
+        {
+            e.ToTable("notifications");
+            e.Property(x => x.PlanId).HasMaxLength(60);
+            e.Property(x => x.Status).HasMaxLength(20);
+            e.Property(x => x.Fingerprint).HasMaxLength(64);
+            e.HasOne<PlanRecord>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.Year, x.Status });
         });
     }
 }
