@@ -64,7 +64,10 @@ dotnet build RdInvest.slnx -c Debug -nologo -v q >"$work/build.log" 2>&1 || { ca
 run_suite() {
   local name=$1
   dotnet test RdInvest.slnx --no-build -nologo -v q \
-    --logger "trx;LogFilePrefix=$name" --results-directory "$results/$name" 2>&1 | grep -vE '^\s*$' | tail -40 >&2
+    --logger "trx;LogFilePrefix=$name" --results-directory "$results/$name" >"$work/$name.log" 2>&1
+  # The failures with their messages, then the per-assembly summaries.
+  grep -E -A 12 '^\s+Failed ' "$work/$name.log" | head -300 >&2
+  grep -E '^(Passed|Failed)!' "$work/$name.log" >&2
 }
 
 log "suite on SQLite"

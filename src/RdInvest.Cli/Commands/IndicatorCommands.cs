@@ -35,7 +35,7 @@ public static class IndicatorCommands
                 var rows = await handler.AllAsync(ct);
                 if (r.GetValue(output) is { } f)
                 {
-                    TableWriter.Write(f.FullName, IndicatorView.Rows(rows), "indicators");
+                    TableWriter.Write(f.FullName, IndicatorView.Rows(rows));
                     Console.WriteLine($"已写入 / written: {f.FullName}（{rows.Count} 个区划×年份 / division-years）");
                 }
                 else
