@@ -5,16 +5,14 @@ namespace RdInvest.IntegrationTests.Importing;
 
 public sealed class ImportFormatsTests
 {
-    [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
-    public async Task ImportFormats_Gb18030CsvAndMessyXlsx_StoreSameValuesAsCleanCsv(string provider)
+    [Fact]
+    public async Task ImportFormats_Gb18030CsvAndMessyXlsx_StoreSameValuesAsCleanCsv()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var dumps = new List<List<string>>();
         foreach (var variant in new[] { "clean", "gb18030", "xlsx" })
         {
-            await using var db = await ImportTestDb.CreateAsync(provider);
+            await using var db = await ImportTestDb.CreateAsync();
             foreach (var kind in new[] { "parks", "units", "rd" })
             {
                 var rows = SampleFiles.Rows(kind, 60);
@@ -36,12 +34,10 @@ public sealed class ImportFormatsTests
         Assert.Contains(dumps[0], l => l.StartsWith(SampleFiles.Code(3) + ",2023,10030300,", StringComparison.Ordinal));
     }
 
-    [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
-    public async Task Import_CorrectedFile_UpdatesOnlyChangedRecordsWithRevisionAndAudit(string provider)
+    [Fact]
+    public async Task Import_CorrectedFile_UpdatesOnlyChangedRecordsWithRevisionAndAudit()
     {
-        await using var db = await ImportTestDb.CreateAsync(provider);
+        await using var db = await ImportTestDb.CreateAsync();
         await db.ImportAsync("parks", SampleFiles.WriteCsv(Path.Combine(db.Dir, "parks.csv"), SampleFiles.Rows("parks", 0)));
         await db.ImportAsync("units", SampleFiles.WriteCsv(Path.Combine(db.Dir, "units.csv"), SampleFiles.Rows("units", 20)));
         var rows = SampleFiles.Rows("rd", 20);
@@ -70,12 +66,10 @@ public sealed class ImportFormatsTests
         Assert.Contains("\"InventionPatents\":99", audit.NewValues!.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
-    public async Task Import_FileWithOneBadRow_WritesNothing(string provider)
+    [Fact]
+    public async Task Import_FileWithOneBadRow_WritesNothing()
     {
-        await using var db = await ImportTestDb.CreateAsync(provider);
+        await using var db = await ImportTestDb.CreateAsync();
         await db.ImportAsync("parks", SampleFiles.WriteCsv(Path.Combine(db.Dir, "parks.csv"), SampleFiles.Rows("parks", 0)));
         var rows = SampleFiles.Rows("units", 50);
         rows[40][3] = "159999";

@@ -3,14 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using RdInvest.Data;
 using RdInvest.Importing;
-using Sylvan.Data.Csv;
 
 namespace RdInvest.IntegrationTests.Importing;
 
 /// <summary>
-/// A fresh database for one test: a SQLite file, or a new PostgreSQL database when RDINVEST_TEST_PG holds a
-/// connection string (skipped when unset, failing instead under CI=true). The schema comes from the model
-/// (EnsureCreated) because migrations are generated separately; divisions are seeded from data/.
+/// A fresh database for one import test: a SQLite file, or a new PostgreSQL database when RDINVEST_TEST_PG holds
+/// an admin connection string; schema and divisions as `rdinvest db init` makes them.
 /// </summary>
 public sealed class ImportTestDb : IAsyncDisposable
 {
@@ -45,22 +43,21 @@ public sealed class ImportTestDb : IAsyncDisposable
 
     public static string DataFile(string name) => Path.Combine(RepoRoot, "data", name);
 
-    public static async Task<ImportTestDb> CreateAsync(string provider)
+    /// <summary>SQLite unless RDINVEST_TEST_PG is set: the suite runs once per provider (scripts/test.sh).</summary>
+    public static async Task<ImportTestDb> CreateAsync()
     {
         ImportTestDb db;
-        if (provider == "postgres")
+        var cs = Environment.GetEnvironmentVariable(PgVariable);
+        if (!string.IsNullOrWhiteSpace(cs))
         {
-            var cs = Environment.GetEnvironmentVariable(PgVariable);
-            if (string.IsNullOrWhiteSpace(cs))
-            {
-                if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-                {
-                    Assert.Fail($"{PgVariable} is not set under CI=true");
-                }
-                Assert.Skip($"{PgVariable} is not set");
-            }
             var name = "rdinvest_test_" + Guid.NewGuid().ToString("N")[..12];
             var builder = new NpgsqlConnectionStringBuilder(cs) { Database = name, Pooling = false };
+            await using (var admin = new NpgsqlConnection(cs))
+            {
+                await admin.OpenAsync();
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+                await create.ExecuteNonQueryAsync();
+            }
             db = new ImportTestDb(DbTarget.Parse(builder.ConnectionString), null, name, cs);
         }
         else
@@ -68,33 +65,10 @@ public sealed class ImportTestDb : IAsyncDisposable
             var dir = Directory.CreateTempSubdirectory("rdinvest-db-").FullName;
             db = new ImportTestDb(DbTarget.Parse(Path.Combine(dir, "test.db")), dir, null, null);
         }
+        // The real schema (migrations) and reference data, as `rdinvest db init` makes them.
         await using var context = db.Target.CreateContext();
-        await context.Database.EnsureCreatedAsync();
-        await SeedDivisionsAsync(context);
+        await new DbInitHandler(context, db.Target, TimeProvider.System).HandleAsync(CancellationToken.None);
         return db;
-    }
-
-    private static async Task SeedDivisionsAsync(RdInvestDb context)
-    {
-        using var csv = CsvDataReader.Create(DataFile("im-divisions.csv"));
-        var all = new List<Division>();
-        while (await csv.ReadAsync())
-        {
-            all.Add(new Division
-            {
-                Code = csv.GetString(0),
-                NameZh = csv.GetString(1),
-                NameEn = csv.GetString(2),
-                Level = csv.GetString(3),
-                ParentCode = csv.GetString(4) is { Length: > 0 } p ? p : null,
-            });
-        }
-        // Parents before children, one level at a time, so the self-reference holds at every insert.
-        foreach (var level in DivisionLevels.All)
-        {
-            context.Divisions.AddRange(all.Where(d => d.Level == level));
-            await context.SaveChangesAsync();
-        }
     }
 
     public RdInvestDb Context() => Target.CreateContext();

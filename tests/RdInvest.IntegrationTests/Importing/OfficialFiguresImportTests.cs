@@ -4,12 +4,10 @@ namespace RdInvest.IntegrationTests.Importing;
 
 public sealed class OfficialFiguresImportTests
 {
-    [Theory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
-    public async Task OfficialFigures_InHundredMillionYuan_ImportExactlyAndOnce(string provider)
+    [Fact]
+    public async Task OfficialFigures_InHundredMillionYuan_ImportExactlyAndOnce()
     {
-        await using var db = await ImportTestDb.CreateAsync(provider);
+        await using var db = await ImportTestDb.CreateAsync();
         var file = ImportTestDb.DataFile("im-official-figures.csv");
 
         var first = await db.ImportAsync("division-figures", file, "亿元");
