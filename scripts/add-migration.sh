@@ -9,3 +9,10 @@ for ctx in Sqlite:SqliteRdInvestDb Postgres:NpgsqlRdInvestDb; do
   dotnet ef migrations add "$name" --project src/RdInvest --startup-project src/RdInvest.Cli \
     --context "$context" --output-dir "Data/Migrations/$dir" --namespace "RdInvest.Data.Migrations.$dir"
 done
+# EF places the model snapshots by namespace under src/RdInvest/RdInvest/…; keep them beside their migrations.
+if [ -d src/RdInvest/RdInvest/Data/Migrations ]; then
+  for dir in Sqlite Postgres; do
+    mv src/RdInvest/RdInvest/Data/Migrations/$dir/*.cs src/RdInvest/Data/Migrations/$dir/ 2>/dev/null || true
+  done
+  rm -rf src/RdInvest/RdInvest
+fi

@@ -57,12 +57,17 @@ start_pg() {
 }
 
 log "building"
+# Reports need Chromium, Noto CJK fonts, poppler-utils and the chart script's npm packages.
+scripts/setup-report-tools.sh >&2 || log "report tools could not be installed"
 dotnet build RdInvest.slnx -c Debug -nologo -v q >"$work/build.log" 2>&1 || { cat "$work/build.log"; echo "0 passed, 1 failed"; exit 1; }
 
 run_suite() {
   local name=$1
   dotnet test RdInvest.slnx --no-build -nologo -v q \
-    --logger "trx;LogFilePrefix=$name" --results-directory "$results/$name" 2>&1 | grep -vE '^\s*$' | tail -40 >&2
+    --logger "trx;LogFilePrefix=$name" --results-directory "$results/$name" >"$work/$name.log" 2>&1
+  # The failures with their messages, then the per-assembly summaries.
+  grep -E -A 12 '^\s+Failed ' "$work/$name.log" | head -300 >&2
+  grep -E '^(Passed|Failed)!' "$work/$name.log" >&2
 }
 
 log "suite on SQLite"

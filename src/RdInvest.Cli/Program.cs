@@ -20,6 +20,11 @@ root.Subcommands.Add(QualityCommands.Reconcile());
 root.Subcommands.Add(QualityCommands.Outliers());
 root.Subcommands.Add(UserCommands.Build());
 root.Subcommands.Add(AuditCommands.Build());
+root.Subcommands.Add(ImportCommands.Build());
+root.Subcommands.Add(ExportCommands.Build());
+root.Subcommands.Add(ParkCommands.Parks());
+root.Subcommands.Add(ParkCommands.Assess());
+root.Subcommands.Add(ReportCommands.Build());
 root.Subcommands.Add(ServeCommand.Build());
 root.Subcommands.Add(DemoCommand.Build());
 

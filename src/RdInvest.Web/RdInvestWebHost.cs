@@ -55,9 +55,13 @@ public static class RdInvestWebHost
         api.MapAccountApi();
         api.MapDivisionsApi();
         api.MapUnitsApi();
+        api.MapImportsApi();
         api.MapIndicatorsApi();
         api.MapProgressApi();
         api.MapReconcileApi();
+        api.MapParksApi();
+        api.MapAssessmentApi();
+        api.MapNotificationsApi();
         api.MapRulesApi();
         api.MapSubsidyRoundsApi();
         api.MapApprovalsApi();

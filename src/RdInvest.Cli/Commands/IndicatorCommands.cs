@@ -13,6 +13,7 @@ public static class IndicatorCommands
     {
         var cmd = new Command("indicators", "指标 / indicators of a division and year, or every division × year");
         var division = new Option<string?>("--division") { Description = "区划代码 / division code (default: the region)" };
+        var park = new Option<string?>("--park") { Description = "园区编号 / park id (a park's indicators instead of a division's)" };
         var year = new Option<int?>("--year") { Description = "年份 / year" };
         var all = new Option<bool>("--all") { Description = "全部区划和年份 / every division × year (with --out)" };
         var output = new Option<FileInfo?>("--out") { Description = "输出文件 .csv|.xlsx / output file" };
@@ -20,6 +21,7 @@ public static class IndicatorCommands
         var preliminary = Cli.PreliminaryOption();
         cmd.Options.Add(preliminary);
         cmd.Options.Add(division);
+        cmd.Options.Add(park);
         cmd.Options.Add(year);
         cmd.Options.Add(all);
         cmd.Options.Add(output);
@@ -33,7 +35,7 @@ public static class IndicatorCommands
                 var rows = await handler.AllAsync(ct);
                 if (r.GetValue(output) is { } f)
                 {
-                    TableWriter.Write(f.FullName, IndicatorView.Rows(rows), "indicators");
+                    TableWriter.Write(f.FullName, IndicatorView.Rows(rows));
                     Console.WriteLine($"已写入 / written: {f.FullName}（{rows.Count} 个区划×年份 / division-years）");
                 }
                 else
@@ -43,6 +45,25 @@ public static class IndicatorCommands
                 return 0;
             }
             var y = r.GetValue(year) ?? throw new UserError("请用 --year 指定年份", "give the year with --year", 2);
+            if (r.GetValue(park) is { } parkId)
+            {
+                var p = await new ParkIndicatorsHandler(db).HandleAsync(parkId, y, ct);
+                if (r.GetValue(json))
+                {
+                    Cli.WriteJson(new Dictionary<string, object?>
+                    {
+                        ["park"] = p.Park, ["name"] = p.NameZh, ["category"] = p.Category, ["division"] = p.DivisionCode, ["year"] = p.Year,
+                        ["synthetic"] = p.IsSynthetic, ["indicators"] = p.Indicators.ToDictionary(kv => kv.Key, kv => IndicatorView.Value(kv.Value)),
+                    });
+                    return 0;
+                }
+                Console.WriteLine($"{p.NameZh}（{p.Park}，{p.Category}）{p.Year}年 指标 / indicators");
+                foreach (var (key, v) in p.Indicators)
+                {
+                    Console.WriteLine($"  {key,-20} {(v.Value is { } pv ? Show(pv, v.Unit) : $"—（{v.ReasonZh} / {v.Reason}）"),22}");
+                }
+                return 0;
+            }
             var code = r.GetValue(division) ?? await RegionCodeAsync(db, ct);
             var result = await handler.HandleAsync(new IndicatorsRequest(code, y), ct);
             if (r.GetValue(json))

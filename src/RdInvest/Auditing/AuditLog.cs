@@ -14,7 +14,7 @@ public sealed record Actor(string Name, string? RequestId = null)
 
 /// <summary>
 /// Appends audit entries to the caller's unit of work. The entry is sealed into the hash chain by
-/// <see cref="AuditChain.SealAsync"/>, which every writer calls before it commits.
+/// <c>AuditChain.SealAsync</c>, which every writer calls before it commits.
 /// </summary>
 public static class AuditLog
 {

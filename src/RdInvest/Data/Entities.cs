@@ -286,3 +286,29 @@ public sealed class CountyApproval
     public int Revision { get; set; } = 1;
     public DateTime UpdatedAt { get; set; }
 }
+
+public static class NotificationStatuses
+{
+    public const string Draft = "draft";
+    public const string Released = "released";
+}
+
+/// <summary>
+/// An annual notification of target completion (年度目标完成情况通报, 三(三)): a draft until released; a released one is
+/// immutable (its content, PDF and fingerprint never change). Times are UTC.
+/// </summary>
+public sealed class Notification
+{
+    public long Id { get; set; }
+    public int Year { get; set; }
+    public required string PlanId { get; set; }
+    public string Status { get; set; } = NotificationStatuses.Draft;
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ReleasedAt { get; set; }
+    /// <summary>The data's as-of time: the latest update of any row the report used.</summary>
+    public DateTime? DataAsOf { get; set; }
+    /// <summary>SHA-256 (hex) over the plan text, the parameters and the data used.</summary>
+    public required string Fingerprint { get; set; }
+    public required string ContentHtml { get; set; }
+    public byte[]? Pdf { get; set; }
+}

@@ -22,6 +22,7 @@ public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext
     public DbSet<PlanTargetRecord> PlanTargets => Set<PlanTargetRecord>();
     public DbSet<PlanParameterValue> PlanParameters => Set<PlanParameterValue>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<CountyApproval> Approvals => Set<CountyApproval>();
 
@@ -155,6 +156,15 @@ public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext
             e.Property(x => x.PrevHash).HasMaxLength(64);
             e.Property(x => x.Hash).HasMaxLength(64);
             e.HasIndex(x => x.At);
+        });
+        b.Entity<Notification>(e =>
+        {
+            e.ToTable("notifications");
+            e.Property(x => x.PlanId).HasMaxLength(60);
+            e.Property(x => x.Status).HasMaxLength(20);
+            e.Property(x => x.Fingerprint).HasMaxLength(64);
+            e.HasOne<PlanRecord>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.Year, x.Status });
         });
         // Accounts, approval and the audit chain (issue 7).
         b.Entity<AuditEntry>(e => e.HasIndex(x => x.Seq).IsUnique());

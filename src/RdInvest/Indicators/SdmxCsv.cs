@@ -29,5 +29,5 @@ public static class SdmxCsv
             ["PROVENANCE"] = v.Provenance == Provenance.ReportedKind ? "R" : "D",
         };
 
-    public static void Write(string path, IEnumerable<DivisionIndicators> all) => TableWriter.Write(path, Rows(all), "sdmx");
+    public static void Write(string path, IEnumerable<DivisionIndicators> all) => TableWriter.Write(path, Rows(all));
 }

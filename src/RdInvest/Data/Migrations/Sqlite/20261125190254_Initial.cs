@@ -194,6 +194,33 @@ namespace RdInvest.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlanId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReleasedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DataAsOf = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ContentHtml = table.Column<string>(type: "TEXT", nullable: false),
+                    Pdf = table.Column<byte[]>(type: "BLOB", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_notifications_plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "plan_parameters",
                 columns: table => new
                 {
@@ -535,6 +562,16 @@ namespace RdInvest.Data.Migrations.Sqlite
                 column: "ParentCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_notifications_PlanId",
+                table: "notifications",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_Year_Status",
+                table: "notifications",
+                columns: new[] { "Year", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_park_figures_ParkId_Year",
                 table: "park_figures",
                 columns: new[] { "ParkId", "Year" },
@@ -633,6 +670,9 @@ namespace RdInvest.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "division_figures");
+
+            migrationBuilder.DropTable(
+                name: "notifications");
 
             migrationBuilder.DropTable(
                 name: "park_figures");

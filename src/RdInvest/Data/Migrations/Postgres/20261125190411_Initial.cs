@@ -195,6 +195,33 @@ namespace RdInvest.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    PlanId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReleasedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DataAsOf = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ContentHtml = table.Column<string>(type: "text", nullable: false),
+                    Pdf = table.Column<byte[]>(type: "bytea", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_notifications_plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "plan_parameters",
                 columns: table => new
                 {
@@ -536,6 +563,16 @@ namespace RdInvest.Data.Migrations.Postgres
                 column: "ParentCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_notifications_PlanId",
+                table: "notifications",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notifications_Year_Status",
+                table: "notifications",
+                columns: new[] { "Year", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_park_figures_ParkId_Year",
                 table: "park_figures",
                 columns: new[] { "ParkId", "Year" },
@@ -634,6 +671,9 @@ namespace RdInvest.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "division_figures");
+
+            migrationBuilder.DropTable(
+                name: "notifications");
 
             migrationBuilder.DropTable(
                 name: "park_figures");

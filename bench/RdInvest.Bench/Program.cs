@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RdInvest.Bench;
+using RdInvest.Data;
+using RdInvest.Demo;
+using RdInvest.Indicators;
+
+// Benchmarks at the scale of the demo population, each reported as a ratio against the database's own work on
+// the same data in the same run (docs/PERFORMANCE.md). Usage:
+//   dotnet run -c Release --project bench/RdInvest.Bench -- indicators [--db PATH|Host=…]
+var args2 = args.ToList();
+var scenario = args2.FirstOrDefault() ?? "indicators";
+var dbArg = args2.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), $"rdinvest-bench-{Guid.NewGuid():N}.db");
+var inv = CultureInfo.InvariantCulture;
+var target = DbTarget.Parse(dbArg);
+Console.WriteLine($"RdInvest bench — {scenario} on {target.Describe()}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+
+switch (scenario)
+{
+    case "indicators":
+        await Indicators();
+        break;
+    default:
+        Console.Error.WriteLine($"unknown scenario {scenario}; try: indicators");
+        return 2;
+}
+return 0;
+
+async Task Indicators()
+{
+    await using (var db = target.CreateContext())
+    {
+        await new DbInitHandler(db, target, TimeProvider.System).HandleAsync(CancellationToken.None);
+        if (!await db.RdRecords.AnyAsync())
+        {
+            await new DemoHandler(db, TimeProvider.System).HandleAsync(new DemoRequest(), CancellationToken.None);
+        }
+    }
+    await using var ctx = target.CreateContext();
+    var records = await ctx.RdRecords.CountAsync();
+    var years = await ctx.RdRecords.Select(r => r.Year).Distinct().OrderBy(y => y).ToListAsync();
+    Console.WriteLine($"data: {records} unit R&D records, years {years[0]}–{years[^1]}");
+
+    // The database's own aggregate: one GROUP BY year and county over the same records, no roll-up, no indicators.
+    var baseline = await Timing.MedianMsAsync(async () =>
+    {
+        await using var db = target.CreateContext();
+        _ = await (from r in db.RdRecords
+                   join u in db.Units on r.UnitId equals u.Id
+                   where r.Year == 2022
+                   group r.RdTotalFen by u.DivisionCode into g
+                   select new { g.Key, S = g.Sum() }).ToListAsync();
+    });
+    var one = await Timing.MedianMsAsync(async () =>
+    {
+        await using var db = target.CreateContext();
+        _ = await new IndicatorsHandler(db).HandleAsync(new IndicatorsRequest("150000", 2022), CancellationToken.None);
+    });
+    var all = await Timing.MedianMsAsync(async () =>
+    {
+        await using var db = target.CreateContext();
+        _ = await new IndicatorsHandler(db).AllAsync(CancellationToken.None);
+    }, runs: 3);
+    var allYears = years.Count + 1;
+    Console.WriteLine($"| measurement | median ms | ratio to the DB's GROUP BY of one year |");
+    Console.WriteLine($"|---|---:|---:|");
+    Console.WriteLine(string.Create(inv, $"| DB aggregate: SUM(rd_total) by county, one year | {baseline:F1} | 1.0 |"));
+    Console.WriteLine(string.Create(inv, $"| indicators, one division-year (region 2022, all {IndicatorCalculator.Keys.Count} keys) | {one:F1} | {one / baseline:F1} |"));
+    Console.WriteLine(string.Create(inv, $"| indicators --all: 116 divisions × {years.Count} years | {all:F1} | {all / baseline:F1} (÷{allYears} years: {all / baseline / allYears:F1}) |"));
+}

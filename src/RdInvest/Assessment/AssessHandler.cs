@@ -1,0 +1,35 @@
+using RdInvest.Common;
+using RdInvest.Data;
+using RdInvest.Indicators;
+using RdInvest.Plans;
+
+namespace RdInvest.Assessment;
+
+public sealed record AssessRequest(int Year, string PlanId = AssessHandler.DefaultPlan);
+
+public sealed record AssessResult(int Year, string Plan, string Clause, IReadOnlyList<AssessmentCriterion> Criteria, IReadOnlyList<AssessmentRow> Results);
+
+/// <summary>
+/// `rdinvest assess`: every league/city scored on the plan's assessment scheme for the year (三(三)), from the
+/// indicators of SPEC §3 (reported figures win over derived sums). Scoring is <see cref="AssessmentScorer"/>.
+/// </summary>
+public sealed class AssessHandler(RdInvestDb db)
+{
+    public const string DefaultPlan = "im-rd-2021-2025";
+
+    public async Task<AssessResult> HandleAsync(AssessRequest request, CancellationToken ct)
+    {
+        var plan = await new PlanStore(db, TimeProvider.System).GetAsync(request.PlanId, ct);
+        var scheme = plan.Assessment ?? throw new UserError($"方案 {plan.Id} 没有考核方案（assessment）", $"plan {plan.Id} has no assessment scheme");
+        var indicators = new IndicatorsHandler(db);
+        await indicators.PrepareAsync([request.Year - 1, request.Year], ct);
+        var leagues = indicators.Divisions.Values.Where(d => d.Level == DivisionLevels.LeagueCity).OrderBy(d => d.Code, StringComparer.Ordinal).ToList();
+        var inputs = leagues.Select(l => new AssessedDivision(l.Code, l.NameZh, scheme.Criteria.ToDictionary(c => c.Id, c =>
+        {
+            var v = indicators.Get(l.Code, request.Year, c.Indicator);
+            return new CriterionInput(v.Value, v.Provenance, v.Value is null ? $"{v.ReasonZh ?? "无数据"} / {v.Reason ?? "no data"}" : null);
+        }))).ToList();
+        var results = AssessmentScorer.Score(scheme, inputs).OrderBy(r => r.Rank).ThenBy(r => r.Division, StringComparer.Ordinal).ToList();
+        return new AssessResult(request.Year, plan.Id, scheme.Clause, scheme.Criteria, results);
+    }
+}

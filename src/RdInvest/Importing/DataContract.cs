@@ -1,0 +1,82 @@
+using System.Text;
+using RdInvest.Common;
+
+namespace RdInvest.Importing;
+
+/// <summary>
+/// Renders docs/data-contract.md from the column and rule tables, so the document cannot drift from the
+/// code (a unit test compares them).
+/// </summary>
+public static class DataContract
+{
+    public static string Markdown()
+    {
+        var sb = new StringBuilder();
+        void Line(string s = "") => sb.Append(s).Append('\n');
+        Line("# Data contract: files in and out");
+        Line();
+        Line("<!-- Generated from src/RdInvest/Importing/ImportKinds.cs and ImportRules.cs; the test DataContractTests fails when it is stale. -->");
+        Line();
+        Line("Every kind imports from CSV (UTF-8, UTF-8 with BOM, GB18030/GBK — detected, or `--encoding`) and XLSX");
+        Line("(first sheet, or `--sheet`): `rdinvest import KIND FILE [--unit 元|千元|万元|亿元] [--dry-run] [--ignore-unknown] [--report F]`.");
+        Line("Headers are the English key or the Chinese label (a unit in brackets after the label, e.g. `R&D经费内部支出(万元)`, is");
+        Line("allowed and must match `--unit`); columns in any order; title rows above the header and blank rows are skipped.");
+        Line("Money is in the file's unit (`--unit`, default 万元) and stored exactly as integer fen, rounded half away from zero.");
+        Line("Numbers may be text, with thousands separators, full-width digits or stray spaces. Booleans: true/false, 1/0, 是/否, Y/N.");
+        Line("Dates: 2023-01-05, 2023/1/5, 2023.1.5, 2023年1月5日, 20230105 or an Excel date serial.");
+        Line("A file imports whole or not at all; re-importing the same file changes nothing; a changed record gets Revision + 1");
+        Line("and an audit entry with its old and new values, the actor, the time, and the file's name and SHA-256.");
+        Line("`rdinvest import template KIND --out FILE.xlsx|.csv` writes the columns below with one example row;");
+        Line("`rdinvest export KIND --out FILE [--year Y] [--division CODE] [--labels zh] [--unit U]` writes what imports back unchanged.");
+        Line("Text cells beginning with = + - @, tab or CR are written with a leading apostrophe, which import removes.");
+        Line();
+        Line("Required columns are marked **yes**; key columns (one record per key, in the file and in the database) are marked *key*.");
+        foreach (var kind in ImportKinds.All)
+        {
+            Line();
+            Line($"## `{kind.Name}` — {kind.TitleZh} / {kind.TitleEn}");
+            Line();
+            Line("| key | 中文列名 | unit | required | meaning |");
+            Line("|---|---|---|---|---|");
+            foreach (var c in kind.Columns)
+            {
+                var unit = c.Type switch
+                {
+                    CellType.Money => "--unit (万元)",
+                    CellType.Percent => "%",
+                    CellType.Fte => "person-years",
+                    CellType.Count => "count",
+                    CellType.Date => "date",
+                    CellType.Bool => "yes/no",
+                    CellType.Year => "year",
+                    _ => c.Choices is { } ch ? string.Join(" \\| ", ch) : "text",
+                };
+                var required = c.IsKey ? "**yes**, *key*" : c.Required ? "**yes**" : "";
+                Line($"| `{c.Key}` | {c.LabelZh} | {unit} | {required} | {Escape(c.MeaningZh)}; {Escape(c.MeaningEn)} |");
+            }
+            foreach (var split in kind.Splits)
+            {
+                Line();
+                Line($"{split.NameEn} ({split.NameZh}): {string.Join(" + ", split.PartKeys.Select(k => $"`{k}`"))} = `{split.TotalKey}` within 0.5 % of it or 0.01 in the file's unit.");
+            }
+        }
+        Line();
+        Line("## Validation rules");
+        Line();
+        Line("Each finding has the file, the row number as Excel shows it, the column key, the value, the rule id and a message in Chinese and English.");
+        Line("Errors reject the whole file; warnings are reported and the file is written. In messages {0} is the column, {1} the value.");
+        Line();
+        Line("| rule id | severity | 中文 | English |");
+        Line("|---|---|---|---|");
+        foreach (var r in ImportRules.All)
+        {
+            Line($"| `{r.Id}` | {(r.Severity == Severity.Error ? "error" : "warning")} | {Escape(r.MessageZh)} | {Escape(r.MessageEn)} |");
+        }
+        Line();
+        Line($"Years are accepted from {ImportOptions.MinYear} to next year. At most {ImportValidator.MaxFindings:N0} findings are listed per file.".Replace(",", ",", StringComparison.Ordinal));
+        Line($"Money units: {string.Join(", ", Enum.GetValues<MoneyUnit>().Select(Money.UnitLabel))}.");
+        return sb.ToString();
+    }
+
+    private static string Escape(string s) => s.Replace("|", "\\|", StringComparison.Ordinal);
+}

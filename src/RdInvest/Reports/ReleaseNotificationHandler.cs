@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using RdInvest.Common;
+using RdInvest.Data;
+
+namespace RdInvest.Reports;
+
+public sealed record NotificationSummary(long Id, int Year, string PlanId, string Status, DateTime CreatedAt, DateTime? ReleasedAt, DateTime? DataAsOf, string Fingerprint, bool HasPdf);
+
+/// <summary>
+/// `rdinvest report release ID`: a draft becomes released, its release time (UTC) recorded; the content is re-marked
+/// as released and printed to PDF once, then never changes. Releasing a released notification is refused.
+/// </summary>
+public sealed class ReleaseNotificationHandler(RdInvestDb db, TimeProvider clock)
+{
+    public async Task<NotificationSummary> HandleAsync(long id, CancellationToken ct)
+    {
+        var row = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id, ct)
+            ?? throw new UserError($"没有通报 {id}（rdinvest report list 列出全部）", $"no notification {id} (rdinvest report list shows them)");
+        if (row.Status == NotificationStatuses.Released)
+        {
+            throw new UserError($"通报 {id} 已于 {row.ReleasedAt:yyyy-MM-dd HH:mm} UTC 发布，不可修改", $"notification {id} was released on {row.ReleasedAt:yyyy-MM-dd HH:mm} UTC and cannot change");
+        }
+        row.Status = NotificationStatuses.Released;
+        row.ReleasedAt = clock.GetUtcNow().UtcDateTime;
+        row.ContentHtml = MarkReleased(row.ContentHtml);
+        row.Pdf = null;
+        await db.SaveChangesAsync(ct);
+        return ListNotificationsHandler.Summary(row);
+    }
+
+    /// <summary>Drops the draft banner and states the status as released; the figures are untouched.</summary>
+    internal static string MarkReleased(string html) =>
+        html.Replace("<div class=\"draft\">草稿 DRAFT — 未发布 / not released</div>\n", "", StringComparison.Ordinal)
+            .Replace("状态 status: 草稿 draft", "状态 status: 已发布 released", StringComparison.Ordinal);
+}
+
+/// <summary>`rdinvest report list`: every notification, newest first, released ones with their release time.</summary>
+public sealed class ListNotificationsHandler(RdInvestDb db)
+{
+    public async Task<IReadOnlyList<NotificationSummary>> HandleAsync(bool releasedOnly, CancellationToken ct)
+    {
+        var q = db.Notifications.AsNoTracking();
+        if (releasedOnly)
+        {
+            q = q.Where(n => n.Status == NotificationStatuses.Released);
+        }
+        var rows = await q.OrderByDescending(n => n.Id).Select(n => new
+        {
+            n.Id, n.Year, n.PlanId, n.Status, n.CreatedAt, n.ReleasedAt, n.DataAsOf, n.Fingerprint, HasPdf = n.Pdf != null,
+        }).ToListAsync(ct);
+        return rows.Select(n => new NotificationSummary(n.Id, n.Year, n.PlanId, n.Status, Utc(n.CreatedAt), n.ReleasedAt is { } r ? Utc(r) : null,
+            n.DataAsOf is { } a ? Utc(a) : null, n.Fingerprint, n.HasPdf)).ToList();
+    }
+
+    internal static NotificationSummary Summary(Notification n) =>
+        new(n.Id, n.Year, n.PlanId, n.Status, Utc(n.CreatedAt), n.ReleasedAt is { } r ? Utc(r) : null, n.DataAsOf is { } a ? Utc(a) : null, n.Fingerprint, n.Pdf is not null);
+
+    private static DateTime Utc(DateTime d) => DateTime.SpecifyKind(d, DateTimeKind.Utc);
+}

@@ -1,0 +1,28 @@
+using RdInvest.Importing;
+
+namespace RdInvest.Tests.Importing;
+
+public sealed class DataContractTests
+{
+    private static string DocPath()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RdInvest.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return Path.Combine(dir!.FullName, "docs", "data-contract.md");
+    }
+
+    /// <summary>Regenerate with RDINVEST_UPDATE_DOCS=1 dotnet test --filter DataContract.</summary>
+    [Fact]
+    public void DataContract_Document_MatchesTheColumnAndRuleTables()
+    {
+        var generated = DataContract.Markdown();
+        if (Environment.GetEnvironmentVariable("RDINVEST_UPDATE_DOCS") == "1")
+        {
+            File.WriteAllText(DocPath(), generated);
+        }
+        Assert.Equal(generated, File.ReadAllText(DocPath()));
+    }
+}
