@@ -19,6 +19,8 @@ root.Subcommands.Add(IndicatorCommands.Progress());
 root.Subcommands.Add(QualityCommands.Reconcile());
 root.Subcommands.Add(QualityCommands.Outliers());
 root.Subcommands.Add(QualityCommands.ReportingQuality());
+root.Subcommands.Add(UserCommands.Build());
+root.Subcommands.Add(AuditCommands.Build());
 root.Subcommands.Add(ImportCommands.Build());
 root.Subcommands.Add(ExportCommands.Build());
 root.Subcommands.Add(ParkCommands.Parks());

@@ -1,4 +1,10 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.HttpOverrides;
+using RdInvest.Accounts;
 using RdInvest.Data;
+using RdInvest.Web.Api;
+using RdInvest.Web.Security;
+using Scalar.AspNetCore;
 
 namespace RdInvest.Web;
 
@@ -10,13 +16,57 @@ public static class RdInvestWebHost
         var builder = WebApplication.CreateBuilder(args);
         var target = db ?? DbTarget.Resolve(builder.Configuration["db"]);
         builder.Services.AddSingleton(target);
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped(_ => target.CreateContext());
-        builder.Services.AddProblemDetails();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ApiContext>();
+        builder.Services.AddScoped(sp => new ScopeService(sp.GetRequiredService<RdInvestDb>(),
+            UserScope.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User)
+            ?? throw new InvalidOperationException("scope asked for without a signed-in user")));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        });
+        builder.Services.AddRdInvestProblems();
+        builder.Services.AddValidation();
+        builder.Services.AddRdInvestAuth();
+        builder.Services.AddRdInvestOpenApi();
+        builder.AddRdInvestHardening();
+        builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseRequestTimeouts();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseCookieCsrf();
+        app.UseAntiforgery();
+
+        // Table of contents: public pages, then one API group per feature.
         app.MapHomePage();
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().WithTags("health");
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<ScopeFilter>().WithStandardProblems();
+        api.MapAccountApi();
+        api.MapDivisionsApi();
+        api.MapUnitsApi();
+        api.MapImportsApi();
+        api.MapIndicatorsApi();
+        api.MapProgressApi();
+        api.MapReconcileApi();
+        api.MapParksApi();
+        api.MapAssessmentApi();
+        api.MapNotificationsApi();
+        api.MapRulesApi();
+        api.MapSubsidyRoundsApi();
+        api.MapApprovalsApi();
+        api.MapUsersApi();
+        api.MapAuditApi();
         return app;
     }
 }

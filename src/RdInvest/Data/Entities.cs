@@ -232,13 +232,11 @@ public sealed class PlanParameterValue
     public bool IsDefault { get; set; }
 }
 
-public sealed class AppUser
+/// <summary>A sign-in account (ASP.NET Core Identity) with one role and the scope the role applies to (SPEC §1).</summary>
+public sealed class AppUser : Microsoft.AspNetCore.Identity.IdentityUser<long>
 {
-    public long Id { get; set; }
-    public required string UserName { get; set; }
-    public required string Role { get; set; }
+    public string Role { get; set; } = "";
     public string? Scope { get; set; }
-    public string? PasswordHash { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 
@@ -258,6 +256,35 @@ public sealed class AuditEntry
     public string? SourceSha256 { get; set; }
     public string? PrevHash { get; set; }
     public string? Hash { get; set; }
+    /// <summary>Position in the hash chain, set when the entry is sealed (Auditing/AuditChain); null until then.</summary>
+    public long? Seq { get; set; }
+}
+
+/// <summary>A personal API token (bearer) of a user; only its SHA-256 is stored.</summary>
+public sealed class ApiToken
+{
+    public long Id { get; set; }
+    public long UserId { get; set; }
+    public required string Name { get; set; }
+    public required string TokenHash { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? RevokedAt { get; set; }
+}
+
+/// <summary>
+/// The approval state of one county's data for one year (二(五)16): draft → submitted → approved → final.
+/// History is a JSON array of transitions; Snapshot is the county's unit figures at the last approval (JSON).
+/// </summary>
+public sealed class CountyApproval
+{
+    public long Id { get; set; }
+    public required string CountyCode { get; set; }
+    public int Year { get; set; }
+    public string Status { get; set; } = DataStatuses.Draft;
+    public string History { get; set; } = "[]";
+    public string? Snapshot { get; set; }
+    public int Revision { get; set; } = 1;
+    public DateTime UpdatedAt { get; set; }
 }
 
 public static class NotificationStatuses

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace RdInvest.Data;
@@ -6,7 +8,7 @@ namespace RdInvest.Data;
 /// The one model. Two provider subclasses carry their own migration sets
 /// (Data/Migrations/Sqlite and Data/Migrations/Postgres), per EF's "migrations with multiple providers".
 /// </summary>
-public abstract class RdInvestDb(DbContextOptions options) : DbContext(options)
+public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext<AppUser, long>(options)
 {
     public DbSet<Division> Divisions => Set<Division>();
     public DbSet<ReportingUnit> Units => Set<ReportingUnit>();
@@ -19,12 +21,14 @@ public abstract class RdInvestDb(DbContextOptions options) : DbContext(options)
     public DbSet<PlanRecord> Plans => Set<PlanRecord>();
     public DbSet<PlanTargetRecord> PlanTargets => Set<PlanTargetRecord>();
     public DbSet<PlanParameterValue> PlanParameters => Set<PlanParameterValue>();
-    public DbSet<AppUser> Users => Set<AppUser>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<CountyApproval> Approvals => Set<CountyApproval>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        base.OnModelCreating(b);
         b.Entity<Division>(e =>
         {
             e.ToTable("divisions");
@@ -131,12 +135,15 @@ public abstract class RdInvestDb(DbContextOptions options) : DbContext(options)
         });
         b.Entity<AppUser>(e =>
         {
+            // Identity's user table keeps the name `users`; role and scope are columns (one role per account).
             e.ToTable("users");
             e.Property(x => x.UserName).HasMaxLength(100);
-            e.HasIndex(x => x.UserName).IsUnique();
             e.Property(x => x.Role).HasMaxLength(30);
             e.Property(x => x.Scope).HasMaxLength(40);
         });
+        b.Entity<IdentityUserClaim<long>>().ToTable("user_claims");
+        b.Entity<IdentityUserLogin<long>>().ToTable("user_logins");
+        b.Entity<IdentityUserToken<long>>().ToTable("user_tokens");
         b.Entity<AuditEntry>(e =>
         {
             e.ToTable("audit_log");
@@ -158,6 +165,27 @@ public abstract class RdInvestDb(DbContextOptions options) : DbContext(options)
             e.Property(x => x.Fingerprint).HasMaxLength(64);
             e.HasOne<PlanRecord>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.Year, x.Status });
+        });
+        // Accounts, approval and the audit chain (issue 7).
+        b.Entity<AuditEntry>(e => e.HasIndex(x => x.Seq).IsUnique());
+        b.Entity<UnitRdRecord>(e => e.Property(x => x.Revision).IsConcurrencyToken());
+        b.Entity<DivisionFigure>(e => e.Property(x => x.Revision).IsConcurrencyToken());
+        b.Entity<ApiToken>(e =>
+        {
+            e.ToTable("api_tokens");
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<CountyApproval>(e =>
+        {
+            e.ToTable("approvals");
+            e.Property(x => x.CountyCode).HasMaxLength(6);
+            e.Property(x => x.Status).HasMaxLength(20);
+            e.HasOne<Division>().WithMany().HasForeignKey(x => x.CountyCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.CountyCode, x.Year }).IsUnique();
+            e.Property(x => x.Revision).IsConcurrencyToken();
         });
     }
 }

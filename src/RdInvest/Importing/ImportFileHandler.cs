@@ -105,6 +105,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
                 warnings = validator.Warnings,
             });
             await merge.AuditImportAsync(kind, who, summary, ct);
+            await Auditing.AuditChain.SealAsync(db, transaction, ct);
             await transaction.CommitAsync(ct);
         }
         else

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using RdInvest.Data;
+using RdInvest.Web.Security;
+
+namespace RdInvest.Web.Api;
+
+public sealed record LoginRequest(string UserName, string Password);
+
+public sealed record MeView(string Name, string Role, string? Scope);
+
+public sealed record CsrfView(string HeaderName, string Token);
+
+/// <summary>Sign-in with a password (cookie), sign-out, the current user, and the CSRF token for cookie sessions.</summary>
+public static class AccountApi
+{
+    public static RouteGroupBuilder MapAccountApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/account").WithTags("account");
+        g.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(Auth.SignInRateLimit)
+            .WithSummary("登录（Cookie）/ sign in; 5 次失败后锁定 15 分钟 / locked for 15 minutes after 5 failures")
+            .ProducesProblem(StatusCodes.Status423Locked).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        g.MapPost("/logout", Logout).WithSummary("退出 / sign out");
+        g.MapGet("/me", Me).WithSummary("当前用户 / the signed-in user");
+        g.MapGet("/csrf", Csrf).WithSummary("Cookie 会话写操作所需的 CSRF 令牌 / CSRF token for cookie-session writes");
+        return g;
+    }
+
+    public static async Task<Results<Ok<MeView>, ProblemHttpResult>> Login(LoginRequest request, SignInManager<AppUser> signIn, HttpContext http)
+    {
+        var user = await signIn.UserManager.FindByNameAsync(request.UserName);
+        if (user is null)
+        {
+            return (ProblemHttpResult)Problems.Result(http, 401, "用户名或密码错误", "wrong user name or password");
+        }
+        var result = await signIn.PasswordSignInAsync(user, request.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            return (ProblemHttpResult)Problems.Result(http, 423, "登录失败次数过多，账户已暂时锁定", "too many failed sign-ins; the account is locked for a while");
+        }
+        if (!result.Succeeded)
+        {
+            return (ProblemHttpResult)Problems.Result(http, 401, "用户名或密码错误", "wrong user name or password");
+        }
+        return TypedResults.Ok(new MeView(user.UserName!, user.Role, user.Scope));
+    }
+
+    public static async Task<NoContent> Logout(SignInManager<AppUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
+    }
+
+    public static Ok<MeView> Me([AsParameters] ApiServices s) => TypedResults.Ok(new MeView(s.Api.User.Name, s.Api.User.Role, s.Api.User.Scope));
+
+    public static Ok<CsrfView> Csrf(IAntiforgery antiforgery, HttpContext http)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        return TypedResults.Ok(new CsrfView(Hardening.CsrfHeader, tokens.RequestToken!));
+    }
+}
+
+/// <summary>The dependencies bound with [AsParameters].</summary>
+public readonly record struct ApiServices(ApiContext Api);

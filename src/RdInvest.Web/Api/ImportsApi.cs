@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RdInvest.Accounts;
+using RdInvest.Importing;
+using RdInvest.Web.Security;
+
+namespace RdInvest.Web.Api;
+
+/// <summary>
+/// File imports through the same pipeline as `rdinvest import`: upload → validation report (every rejected row)
+/// → commit in one transaction, or nothing with ?dry_run=true. Region roles only: the pipeline is region-wide.
+/// </summary>
+public static class ImportsApi
+{
+    public static RouteGroupBuilder MapImportsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/imports").WithTags("imports").RequireRoles([Roles.RegionAdmin, Roles.RegionAnalyst]);
+        g.MapPost("/{kind}", Import).DisableAntiforgery()
+            .WithSummary("导入文件（CSV/XLSX，≤ 50 MB），返回校验报告；有错误则不写入（422）/ import a file; the validation report; nothing written on any error (422)");
+        g.MapGet("/templates/{kind}", Template).WithSummary("下载导入模板（.xlsx 或 ?format=csv）/ download the import template");
+        return g;
+    }
+
+    public static async Task<Results<Ok<ImportResult>, UnprocessableEntity<ImportResult>>> Import(string kind, IFormFile file, bool? dryRun, [AsParameters] ApiServices s)
+    {
+        var ext = Path.GetExtension(file.FileName).ToLowerInvariant();
+        if (ext is not (".csv" or ".xlsx"))
+        {
+            throw new Common.UserError($"不支持的文件类型 {ext}（应为 .csv 或 .xlsx）", $"unsupported file type {ext} (use .csv or .xlsx)");
+        }
+        var dir = Directory.CreateTempSubdirectory("rdinvest-upload-");
+        try
+        {
+            // Keep the uploaded name: the audit log records it with the file's SHA-256.
+            var path = Path.Combine(dir.FullName, Path.GetFileName(file.FileName));
+            await using (var f = File.Create(path))
+            {
+                await file.CopyToAsync(f, s.Api.Ct);
+            }
+            var result = await new ImportFileHandler(s.Api.Db, s.Api.Clock)
+                .HandleAsync(new ImportRequest(kind, path, DryRun: dryRun ?? false, User: s.Api.User.Name), s.Api.Ct);
+            return result.Accepted ? TypedResults.Ok(result) : TypedResults.UnprocessableEntity(result);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    public static async Task<FileContentHttpResult> Template(string kind, string? format, [AsParameters] ApiServices s)
+    {
+        var ext = format == "csv" ? ".csv" : ".xlsx";
+        var dir = Directory.CreateTempSubdirectory("rdinvest-template-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, kind + ext);
+            await new WriteTemplateHandler().HandleAsync(new WriteTemplateRequest(kind, path), s.Api.Ct);
+            var bytes = await File.ReadAllBytesAsync(path, s.Api.Ct);
+            return TypedResults.File(bytes, ext == ".csv" ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", kind + ext);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}

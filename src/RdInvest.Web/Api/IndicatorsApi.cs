@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using RdInvest.Accounts;
+using RdInvest.Indicators;
+using RdInvest.Targets;
+using RdInvest.Web.Security;
+
+namespace RdInvest.Web.Api;
+
+/// <summary>Indicators of a division and year; official (final data) unless <c>?status=preliminary</c>.</summary>
+public static class IndicatorsApi
+{
+    public static RouteGroupBuilder MapIndicatorsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/indicators").WithTags("indicators");
+        g.MapGet("/{code}/{year:int}", Get).WithSummary("区划某年的指标（默认仅用审定数据；?status=preliminary 含全部）/ indicators of a division and year (final data; ?status=preliminary for all)");
+        return g;
+    }
+
+    internal static bool Preliminary(string? status) => status switch
+    {
+        null or "" or "final" => false,
+        "preliminary" => true,
+        _ => throw new Common.UserError($"status 应为 final 或 preliminary，而不是 {status}", $"status must be final or preliminary, not {status}", 2),
+    };
+
+    public static async Task<Ok<object>> Get(string code, int year, string? status, [AsParameters] ApiServices s)
+    {
+        var handler = new IndicatorsHandler(s.Api.Db, Preliminary(status));
+        var result = await handler.HandleAsync(new IndicatorsRequest(code, year), s.Api.Ct);
+        return TypedResults.Ok(IndicatorView.Of(result, handler.DataStatus));
+    }
+}
+
+/// <summary>Progress on every target of a plan for a division and year.</summary>
+public static class ProgressApi
+{
+    public static RouteGroupBuilder MapProgressApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/progress").WithTags("progress");
+        g.MapGet("/{code}/{year:int}", Get).WithSummary("目标进度 / progress on the plan's targets (?plan=, ?status=preliminary)");
+        return g;
+    }
+
+    public static async Task<Ok<object>> Get(string code, int year, string? plan, string? status, [AsParameters] ApiServices s)
+    {
+        var result = await new ProgressHandler(s.Api.Db, IndicatorsApi.Preliminary(status))
+            .HandleAsync(new ProgressRequest(plan ?? "im-rd-2021-2025", year, code), s.Api.Ct);
+        return TypedResults.Ok(ProgressView.Of(result));
+    }
+}
+
+public sealed record ReconcileItemView(string Division, string Name, string Measure, string Unit, decimal Reported, decimal Derived,
+    decimal Difference, decimal? DifferencePercent, int Units, int Divisions, bool Flagged);
+
+public sealed record ReconcileView(int Year, decimal TolerancePercent, IReadOnlyList<ReconcileItemView> Items);
+
+/// <summary>Reported versus derived figures for the whole region (二(五)16 quality check).</summary>
+public static class ReconcileApi
+{
+    public static RouteGroupBuilder MapReconcileApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/reconcile").WithTags("reconcile");
+        g.MapGet("/{year:int}", Get).RequireRoles(Roles.RegionReaders).WithSummary("公布数与汇总数核对 / reported vs derived figures");
+        return g;
+    }
+
+    public static async Task<Ok<ReconcileView>> Get(int year, string? plan, [AsParameters] ApiServices s)
+    {
+        var r = await new ReconcileHandler(s.Api.Db).HandleAsync(year, plan ?? "im-rd-2021-2025", s.Api.Ct);
+        return TypedResults.Ok(new ReconcileView(r.Year, r.TolerancePercent, r.Items.Select(i => new ReconcileItemView(i.Division, i.NameZh, i.Measure, i.Unit,
+            i.Reported, i.Derived, i.Difference, i.DifferencePercent, i.Units, i.Divisions, i.Flagged)).ToList()));
+    }
+}

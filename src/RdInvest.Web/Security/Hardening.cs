@@ -1,0 +1,69 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Timeouts;
+
+namespace RdInvest.Web.Security;
+
+/// <summary>Security headers, CSRF for cookie sessions, sign-in rate limit, upload size limits, request timeouts.</summary>
+public static class Hardening
+{
+    public const long MaxUploadBytes = 50L * 1024 * 1024;
+    public const string CsrfHeader = "X-CSRF-TOKEN";
+
+    public static void AddRdInvestHardening(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxUploadBytes);
+        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxUploadBytes);
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.HeaderName = CsrfHeader;
+            o.Cookie.Name = "rdinvest.csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        builder.Services.AddRequestTimeouts(o =>
+        {
+            o.DefaultPolicy = new RequestTimeoutPolicy { Timeout = TimeSpan.FromSeconds(120), TimeoutStatusCode = StatusCodes.Status504GatewayTimeout };
+        });
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(Auth.SignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+    }
+
+    /// <summary>Headers on every response. The reference page (/scalar) needs inline script; nothing else does.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
+    {
+        ctx.Response.OnStarting(() =>
+        {
+            var h = ctx.Response.Headers;
+            var scripts = ctx.Request.Path.StartsWithSegments("/scalar", StringComparison.Ordinal) ? "'self' 'unsafe-inline' 'unsafe-eval'" : "'self'";
+            h.ContentSecurityPolicy = $"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+            h.XContentTypeOptions = "nosniff";
+            h.XFrameOptions = "DENY";
+            h["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            h["Cross-Origin-Opener-Policy"] = "same-origin";
+            h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            return Task.CompletedTask;
+        });
+        await next(ctx);
+    });
+
+    /// <summary>
+    /// Cookie-authenticated writes must carry the antiforgery token in <see cref="CsrfHeader"/> (from
+    /// GET /api/v1/account/csrf). Bearer-token clients are not exposed to CSRF and are not asked for it.
+    /// </summary>
+    public static IApplicationBuilder UseCookieCsrf(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
+    {
+        var method = ctx.Request.Method;
+        var safe = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);
+        if (!safe && Auth.IsCookieAuthenticated(ctx) && ctx.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+        {
+            await ctx.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(ctx);
+        }
+        await next(ctx);
+    });
+}

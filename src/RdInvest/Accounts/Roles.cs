@@ -1,0 +1,57 @@
+namespace RdInvest.Accounts;
+
+/// <summary>The roles of SPEC §1 and the kind of scope each one takes.</summary>
+public static class Roles
+{
+    public const string RegionAdmin = "region_admin";
+    public const string RegionAnalyst = "region_analyst";
+    public const string CityOfficer = "city_officer";
+    public const string CountyOfficer = "county_officer";
+    public const string ParkAdmin = "park_admin";
+    public const string Enterprise = "enterprise";
+    public const string Finance = "finance";
+    public const string Auditor = "auditor";
+
+    public static readonly IReadOnlyList<string> All =
+        [RegionAdmin, RegionAnalyst, CityOfficer, CountyOfficer, ParkAdmin, Enterprise, Finance, Auditor];
+
+    /// <summary>Roles that see every division and unit.</summary>
+    public static readonly IReadOnlyList<string> Global = [RegionAdmin, RegionAnalyst, Finance, Auditor];
+
+    /// <summary>Roles that enter or correct statistics (units, R&amp;D records, division figures).</summary>
+    public static readonly IReadOnlyList<string> DataWriters = [RegionAdmin, RegionAnalyst, CityOfficer, CountyOfficer];
+
+    /// <summary>Roles with region-wide views: reconciliation, every league/city.</summary>
+    public static readonly IReadOnlyList<string> RegionReaders = [RegionAdmin, RegionAnalyst, Finance, Auditor];
+
+    public static readonly IReadOnlyList<string> SubsidyRunners = [RegionAdmin, RegionAnalyst, Finance];
+
+    public static readonly IReadOnlyList<string> AuditReaders = [RegionAdmin, Auditor];
+
+    public static readonly IReadOnlyList<string> Approvers = [RegionAdmin, RegionAnalyst, CityOfficer, CountyOfficer];
+
+    public static readonly IReadOnlyList<string> Admins = [RegionAdmin];
+
+    /// <summary>What the scope of a role names, or null when the role has no scope.</summary>
+    public static string? ScopeKind(string role) => role switch
+    {
+        CityOfficer => "league_city",
+        CountyOfficer => "county",
+        ParkAdmin => "park",
+        Enterprise => "credit_code",
+        _ => null,
+    };
+
+    public static string Zh(string role) => role switch
+    {
+        RegionAdmin => "自治区管理员",
+        RegionAnalyst => "自治区分析员",
+        CityOfficer => "盟市工作人员",
+        CountyOfficer => "旗县工作人员",
+        ParkAdmin => "园区管理员",
+        Enterprise => "企业",
+        Finance => "财政",
+        Auditor => "审计",
+        _ => role,
+    };
+}

@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using RdInvest.Data;
+
+namespace RdInvest.Accounts;
+
+/// <summary>
+/// The one place that says what a user may see: query filters per entity, and checks of a single division, unit
+/// or park. Hosts apply it to every list and every addressed id (RdInvest.Web's scope filter); handlers never
+/// decide scope themselves.
+/// </summary>
+public sealed class ScopeService(RdInvestDb db, UserScope user)
+{
+    public UserScope User => user;
+
+    /// <summary>Division codes the user sees; null means every division.</summary>
+    public async Task<IReadOnlySet<string>?> DivisionCodesAsync(CancellationToken ct)
+    {
+        if (user.IsGlobal)
+        {
+            return null;
+        }
+        var s = user.Scope ?? "";
+        return user.Role switch
+        {
+            Roles.CityOfficer => (await db.Divisions.AsNoTracking().Where(d => d.Code == s || d.ParentCode == s).Select(d => d.Code).ToListAsync(ct)).ToHashSet(),
+            Roles.CountyOfficer => new HashSet<string> { s },
+            _ => new HashSet<string>(),
+        };
+    }
+
+    public IQueryable<ReportingUnit> Units(IQueryable<ReportingUnit> q)
+    {
+        if (user.IsGlobal)
+        {
+            return q;
+        }
+        var s = user.Scope ?? "";
+        return user.Role switch
+        {
+            Roles.CityOfficer => q.Where(u => u.DivisionCode == s || db.Divisions.Any(d => d.Code == u.DivisionCode && d.ParentCode == s)),
+            Roles.CountyOfficer => q.Where(u => u.DivisionCode == s),
+            Roles.ParkAdmin => q.Where(u => u.ParkId == s),
+            Roles.Enterprise => q.Where(u => u.CreditCode == s),
+            _ => q.Where(_ => false),
+        };
+    }
+
+    public IQueryable<UnitRdRecord> RdRecords(IQueryable<UnitRdRecord> q)
+    {
+        if (user.IsGlobal)
+        {
+            return q;
+        }
+        var units = Units(db.Units).Select(u => u.Id);
+        return q.Where(r => units.Contains(r.UnitId));
+    }
+
+    public IQueryable<DivisionFigure> DivisionFigures(IQueryable<DivisionFigure> q)
+    {
+        if (user.IsGlobal)
+        {
+            return q;
+        }
+        var s = user.Scope ?? "";
+        return user.Role switch
+        {
+            Roles.CityOfficer => q.Where(f => f.DivisionCode == s || db.Divisions.Any(d => d.Code == f.DivisionCode && d.ParentCode == s)),
+            Roles.CountyOfficer => q.Where(f => f.DivisionCode == s),
+            _ => q.Where(_ => false),
+        };
+    }
+
+    public IQueryable<CountyApproval> Approvals(IQueryable<CountyApproval> q)
+    {
+        if (user.IsGlobal)
+        {
+            return q;
+        }
+        var s = user.Scope ?? "";
+        return user.Role switch
+        {
+            Roles.CityOfficer => q.Where(a => a.CountyCode == s || db.Divisions.Any(d => d.Code == a.CountyCode && d.ParentCode == s)),
+            Roles.CountyOfficer => q.Where(a => a.CountyCode == s),
+            _ => q.Where(_ => false),
+        };
+    }
+
+    public async Task<bool> CanSeeDivisionAsync(string code, CancellationToken ct)
+    {
+        var codes = await DivisionCodesAsync(ct);
+        return codes is null || codes.Contains(code);
+    }
+
+    public Task<bool> CanSeeUnitAsync(string creditCode, CancellationToken ct) =>
+        user.IsGlobal ? Task.FromResult(true) : Units(db.Units.AsNoTracking()).AnyAsync(u => u.CreditCode == creditCode, ct);
+
+    public Task<bool> CanSeeParkAsync(string parkId, CancellationToken ct)
+    {
+        if (user.IsGlobal)
+        {
+            return Task.FromResult(true);
+        }
+        var s = user.Scope ?? "";
+        return user.Role switch
+        {
+            Roles.ParkAdmin => Task.FromResult(parkId == s),
+            Roles.CityOfficer => db.Parks.AsNoTracking().AnyAsync(p => p.Id == parkId && (p.DivisionCode == s || db.Divisions.Any(d => d.Code == p.DivisionCode && d.ParentCode == s)), ct),
+            Roles.CountyOfficer => db.Parks.AsNoTracking().AnyAsync(p => p.Id == parkId && p.DivisionCode == s, ct),
+            _ => Task.FromResult(false),
+        };
+    }
+}

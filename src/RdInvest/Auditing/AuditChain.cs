@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using RdInvest.Data;
+
+namespace RdInvest.Auditing;
+
+public sealed record AuditVerifyResult(bool Intact, long Entries, long Unsealed, long? BrokenAtSeq, long? BrokenAtId, string? ReasonZh, string? ReasonEn);
+
+/// <summary>
+/// The tamper-evident chain over the audit log (SPEC §8): entry n holds SHA-256(hash of entry n−1 + its own canonical
+/// content). Altering an entry breaks its own hash; removing one breaks the next entry's link (and leaves a gap in Seq).
+/// </summary>
+public static class AuditChain
+{
+    private const int Batch = 2000;
+
+    /// <summary>Both databases keep microseconds; the hashed time must be the stored time.</summary>
+    public static DateTime Truncate(DateTime at)
+    {
+        var utc = at.Kind == DateTimeKind.Local ? at.ToUniversalTime() : DateTime.SpecifyKind(at, DateTimeKind.Utc);
+        return new DateTime(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
+    }
+
+    /// <summary>
+    /// Seals every unsealed entry (Hash null) in Id order, continuing from the last sealed entry. Call it inside the
+    /// writer's transaction, just before commit; pending changes are saved first. On PostgreSQL an advisory
+    /// transaction lock serialises concurrent sealers, so the chain never forks.
+    /// </summary>
+    public static async Task SealAsync(RdInvestDb db, CancellationToken ct)
+    {
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(770701)", ct);
+        }
+        var last = await db.Audit.AsNoTracking().Where(a => a.Seq != null).OrderByDescending(a => a.Seq)
+            .Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(ct);
+        var seq = last?.Seq ?? 0;
+        var prev = last?.Hash;
+        while (true)
+        {
+            var rows = await db.Audit.Where(a => a.Hash == null).OrderBy(a => a.Id).Take(Batch).ToListAsync(ct);
+            if (rows.Count == 0)
+            {
+                return;
+            }
+            foreach (var row in rows)
+            {
+                seq++;
+                row.Seq = seq;
+                row.PrevHash = prev;
+                row.Hash = Hash(prev, row);
+                prev = row.Hash;
+            }
+            await db.SaveChangesAsync(ct);
+            if (rows.Count < Batch)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// For writers that run their own ADO.NET transaction on the context's connection (the import pipeline): enlists
+    /// the context in it, seals, and leaves the commit to the caller.
+    /// </summary>
+    public static async Task SealAsync(RdInvestDb db, System.Data.Common.DbTransaction transaction, CancellationToken ct)
+    {
+        await db.Database.UseTransactionAsync(transaction, ct);
+        try
+        {
+            await SealAsync(db, ct);
+        }
+        finally
+        {
+            await db.Database.UseTransactionAsync(null, ct);
+        }
+    }
+
+    /// <summary>Walks the chain in Seq order and reports the first broken link.</summary>
+    public static async Task<AuditVerifyResult> VerifyAsync(RdInvestDb db, CancellationToken ct)
+    {
+        string? prev = null;
+        long expected = 0;
+        long count = 0;
+        var unsealed = await db.Audit.AsNoTracking().LongCountAsync(a => a.Seq == null || a.Hash == null, ct);
+        long after = 0;
+        while (true)
+        {
+            var from = after;
+            var rows = await db.Audit.AsNoTracking().Where(a => a.Seq != null && a.Seq > from).OrderBy(a => a.Seq).Take(Batch).ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                expected++;
+                count++;
+                var s = row.Seq!.Value;
+                if (s != expected)
+                {
+                    return Broken(count, unsealed, row,
+                        $"第 {Str(expected)} 条记录缺失（下一条序号为 {Str(s)}）", $"entry {Str(expected)} is missing (next is {Str(s)})");
+                }
+                if (row.PrevHash != prev)
+                {
+                    return Broken(count, unsealed, row, "与上一条记录的哈希链接不符（上一条被修改或删除）", "link to the previous entry does not match (the previous entry was altered or removed)");
+                }
+                if (row.Hash != Hash(prev, row))
+                {
+                    return Broken(count, unsealed, row, "记录内容与其哈希不符（记录被修改）", "content does not match its hash (the entry was altered)");
+                }
+                prev = row.Hash;
+            }
+            if (rows.Count < Batch)
+            {
+                break;
+            }
+            after = rows[^1].Seq!.Value;
+        }
+        return new AuditVerifyResult(true, count, unsealed, null, null, null, null);
+    }
+
+    private static AuditVerifyResult Broken(long count, long unsealed, AuditEntry row, string zh, string en) =>
+        new(false, count, unsealed, row.Seq, row.Id, $"序号 {Str(row.Seq ?? 0)}（编号 {Str(row.Id)}）：{zh}", $"seq {Str(row.Seq ?? 0)} (id {Str(row.Id)}): {en}");
+
+    private static string Str(long v) => v.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>SHA-256 over the previous hash and the entry's canonical JSON (fixed field order, UTC microseconds).</summary>
+    public static string Hash(string? prevHash, AuditEntry e)
+    {
+        var canonical = JsonSerializer.Serialize(new object?[]
+        {
+            e.Seq, e.Id,
+            Truncate(e.At).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+            e.Actor, e.Action, e.Entity, e.EntityKey, e.OldValues, e.NewValues, e.RequestId, e.SourceFile, e.SourceSha256,
+        });
+        var bytes = Encoding.UTF8.GetBytes((prevHash ?? "") + "\n" + canonical);
+        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+    }
+}

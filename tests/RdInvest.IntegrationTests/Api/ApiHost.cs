@@ -1,0 +1,116 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using RdInvest.Accounts;
+using RdInvest.Auditing;
+using RdInvest.Common;
+using RdInvest.Data;
+using Xunit;
+
+namespace RdInvest.IntegrationTests.Api;
+
+/// <summary>
+/// The real web host (WebApplicationFactory&lt;Program&gt;) on a fresh TestDatabase: two leagues/cities with a county
+/// each, a unit and a park in each county, records and published figures for 2022, one user per role scoped to
+/// the first county's side, each with an API token.
+/// </summary>
+public sealed class ApiHost : IAsyncDisposable
+{
+    public const string LeagueIn = "150100";
+    public const string LeagueOut = "150200";
+    public const string CountyIn = "150102";
+    public const string CountyOut = "150202";
+    public const string ParkIn = "park-in";
+    public const string ParkOut = "park-out";
+    public const int Year = 2022;
+    public static readonly string UnitIn = CreditCode.Complete("91150102MA0000001");
+    public static readonly string UnitOut = CreditCode.Complete("91150202MA0000002");
+    public static readonly string UnitNew = CreditCode.Complete("91150102MA0000003");
+
+    public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public TestDatabase Database { get; }
+    public WebApplicationFactory<Program> Factory { get; }
+    public IReadOnlyDictionary<string, string> Tokens { get; }
+
+    private ApiHost(TestDatabase database, WebApplicationFactory<Program> factory, Dictionary<string, string> tokens)
+    {
+        Database = database;
+        Factory = factory;
+        Tokens = tokens;
+    }
+
+    public static string? ScopeOf(string role) => role switch
+    {
+        Roles.CityOfficer => LeagueIn,
+        Roles.CountyOfficer => CountyIn,
+        Roles.ParkAdmin => ParkIn,
+        Roles.Enterprise => UnitIn,
+        _ => null,
+    };
+
+    public static async Task<ApiHost> CreateAsync()
+    {
+        var database = await TestDatabase.CreateAsync();
+        await database.InitAsync();
+        await using (var db = database.Open())
+        {
+            var now = DateTime.UtcNow;
+            db.Parks.Add(new Park { Id = ParkIn, Name = "园区甲", Category = ParkCategories.RegionHtz, DivisionCode = CountyIn, UpdatedAt = now });
+            db.Parks.Add(new Park { Id = ParkOut, Name = "园区乙", Category = ParkCategories.RegionHtz, DivisionCode = CountyOut, UpdatedAt = now });
+            await db.SaveChangesAsync();
+            var a = new ReportingUnit { CreditCode = UnitIn, Name = "甲企业", Sector = Sectors.Enterprise, DivisionCode = CountyIn, ParkId = ParkIn, AboveScale = true, UpdatedAt = now };
+            var b = new ReportingUnit { CreditCode = UnitOut, Name = "乙企业", Sector = Sectors.Enterprise, DivisionCode = CountyOut, ParkId = ParkOut, AboveScale = true, UpdatedAt = now };
+            db.Units.AddRange(a, b);
+            await db.SaveChangesAsync();
+            db.RdRecords.Add(new UnitRdRecord { UnitId = a.Id, Year = Year, RdTotalFen = 1_000_000_00, RevenueFen = 50_000_000_00, UpdatedAt = now });
+            db.RdRecords.Add(new UnitRdRecord { UnitId = b.Id, Year = Year, RdTotalFen = 2_000_000_00, RevenueFen = 60_000_000_00, UpdatedAt = now });
+            db.DivisionFigures.Add(new DivisionFigure { DivisionCode = CountyIn, Year = Year, RdTotalFen = 5_000_000_00, UpdatedAt = now });
+            db.DivisionFigures.Add(new DivisionFigure { DivisionCode = CountyOut, Year = Year, RdTotalFen = 6_000_000_00, UpdatedAt = now });
+            await db.SaveChangesAsync();
+        }
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("db", database.DbArgument);
+            b.UseEnvironment("Production");
+        });
+        var tokens = new Dictionary<string, string>();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var sp = scope.ServiceProvider;
+            var db = sp.GetRequiredService<RdInvestDb>();
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            foreach (var role in Roles.All)
+            {
+                await new AddUserHandler(users, db, TimeProvider.System)
+                    .HandleAsync(new AddUserRequest(role.Replace('_', '-'), role, ScopeOf(role), "correct-horse-battery"), Actor.Cli("test"), CancellationToken.None);
+                tokens[role] = (await new IssueTokenHandler(db, TimeProvider.System).HandleAsync(role.Replace('_', '-'), null, Actor.Cli("test"), CancellationToken.None)).Token;
+            }
+        }
+        return new ApiHost(database, factory, tokens);
+    }
+
+    /// <summary>A client signed in with the role's bearer token, or anonymous when role is null.</summary>
+    public HttpClient Client(string? role)
+    {
+        var c = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (role is not null)
+        {
+            c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens[role]);
+        }
+        return c;
+    }
+
+    public static async Task<JsonElement> ReadAsync(HttpResponseMessage r) =>
+        await r.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}

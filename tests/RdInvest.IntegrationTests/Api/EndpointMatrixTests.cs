@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using RdInvest.Accounts;
+using Xunit;
+using static RdInvest.IntegrationTests.Api.ApiHost;
+
+namespace RdInvest.IntegrationTests.Api;
+
+/// <summary>
+/// Every endpoint of the running app (from its EndpointDataSource) × every role × in-scope / out-of-scope, plus
+/// anonymous, asserting the status. An endpoint without an entry here fails the test, so a new endpoint cannot
+/// ship without its authorization being stated.
+/// </summary>
+public sealed class EndpointMatrixTests
+{
+    private enum Variant { In, Out }
+
+    /// <summary>
+    /// One endpoint: the roles its policy admits (null = any signed-in user), whether ids in the address are scoped,
+    /// the statuses that mean "allowed", the address and body for each variant, and per-role exceptions.
+    /// </summary>
+    private sealed record Case(
+        IReadOnlyList<string>? Roles,
+        bool Scoped,
+        int[] Ok,
+        Func<Variant, string> Url,
+        Func<Variant, object?>? Body = null,
+        bool Public = false,
+        Dictionary<string, int[]>? Except = null,
+        bool OnceOnly = false);
+
+    private static readonly int[] Ok200 = [200];
+    private static readonly int[] Created = [201, 409];
+    private static readonly int[] Updated = [200, 409];
+    private static readonly int[] Transition = [200, 409];
+    private static readonly int[] Forbidden = [403];
+    private static readonly int[] NotFound = [404];
+
+    private static string Pick(Variant v, string inside, string outside) => v == Variant.In ? inside : outside;
+
+    /// <summary>Roles with no division in their scope (park admin, enterprise) see no division's data.</summary>
+    private static readonly Dictionary<string, int[]> NoDivisionScope = new()
+    {
+        [Roles.ParkAdmin] = NotFound,
+        [Roles.Enterprise] = NotFound,
+    };
+
+    private static object UnitBody(string creditCode, string division, int? revision) =>
+        new { credit_code = creditCode, name = "新企业", sector = "enterprise", division_code = division, revision };
+
+    private static readonly Dictionary<string, Case> s_cases = new()
+    {
+        ["GET /health"] = new(null, false, Ok200, _ => "/health", Public: true),
+        ["POST /api/v1/account/login"] = new(null, false, [401], _ => "/api/v1/account/login",
+            _ => new { user_name = "nobody", password = "wrong-password" }, Public: true, OnceOnly: true),
+        ["POST /api/v1/account/logout"] = new(null, false, [204], _ => "/api/v1/account/logout"),
+        ["GET /api/v1/account/me"] = new(null, false, Ok200, _ => "/api/v1/account/me"),
+        ["GET /api/v1/account/csrf"] = new(null, false, Ok200, _ => "/api/v1/account/csrf"),
+        ["GET /api/v1/divisions"] = new(null, false, Ok200, _ => "/api/v1/divisions?level=league_city"),
+        ["GET /api/v1/divisions/{code}/figures"] = new(null, true, Ok200, v => $"/api/v1/divisions/{Pick(v, CountyIn, CountyOut)}/figures", Except: NoDivisionScope),
+        ["GET /api/v1/divisions/{code}/figures/{year}"] = new(null, true, Ok200, v => $"/api/v1/divisions/{Pick(v, CountyIn, CountyOut)}/figures/{Year}", Except: NoDivisionScope),
+        ["POST /api/v1/divisions/{code}/figures"] = new(Roles.DataWriters, true, Created, v => $"/api/v1/divisions/{Pick(v, CountyIn, CountyOut)}/figures",
+            _ => new { year = 2023, rd_total = 1000m }),
+        ["PUT /api/v1/divisions/{code}/figures/{year}"] = new(Roles.DataWriters, true, Updated, v => $"/api/v1/divisions/{Pick(v, CountyIn, CountyOut)}/figures/{Year}",
+            _ => new { year = Year, rd_total = 1000m, revision = 1 }),
+        ["GET /api/v1/units"] = new(null, false, Ok200, _ => "/api/v1/units"),
+        ["POST /api/v1/units"] = new(Roles.DataWriters, true, Created, _ => "/api/v1/units",
+            v => UnitBody(UnitNew, Pick(v, CountyIn, CountyOut), null)),
+        ["GET /api/v1/units/{creditCode}"] = new(null, true, Ok200, v => $"/api/v1/units/{Pick(v, UnitIn, UnitOut)}"),
+        ["PUT /api/v1/units/{creditCode}"] = new(Roles.DataWriters, true, Updated, v => $"/api/v1/units/{Pick(v, UnitIn, UnitOut)}",
+            v => UnitBody(Pick(v, UnitIn, UnitOut), Pick(v, CountyIn, CountyOut), 1)),
+        ["GET /api/v1/units/{creditCode}/records"] = new(null, true, Ok200, v => $"/api/v1/units/{Pick(v, UnitIn, UnitOut)}/records"),
+        ["GET /api/v1/units/{creditCode}/records/{year}"] = new(null, true, Ok200, v => $"/api/v1/units/{Pick(v, UnitIn, UnitOut)}/records/{Year}"),
+        ["POST /api/v1/units/{creditCode}/records"] = new(Roles.DataWriters, true, Created, v => $"/api/v1/units/{Pick(v, UnitIn, UnitOut)}/records",
+            _ => new { year = 2023, rd_total = 100m }),
+        ["PUT /api/v1/units/{creditCode}/records/{year}"] = new(Roles.DataWriters, true, Updated, v => $"/api/v1/units/{Pick(v, UnitIn, UnitOut)}/records/{Year}",
+            _ => new { year = Year, rd_total = 100m, revision = 1 }),
+        ["GET /api/v1/indicators/{code}/{year}"] = new(null, true, Ok200, v => $"/api/v1/indicators/{Pick(v, CountyIn, CountyOut)}/{Year}?status=preliminary", Except: NoDivisionScope),
+        ["GET /api/v1/progress/{code}/{year}"] = new(null, true, Ok200, v => $"/api/v1/progress/{Pick(v, CountyIn, CountyOut)}/{Year}", Except: NoDivisionScope),
+        ["GET /api/v1/reconcile/{year}"] = new(Roles.RegionReaders, false, Ok200, _ => $"/api/v1/reconcile/{Year}"),
+        ["GET /api/v1/rules"] = new(null, false, Ok200, _ => "/api/v1/rules"),
+        ["POST /api/v1/rules/{rule}/calc"] = new(null, false, Ok200, _ => "/api/v1/rules/R7/calc",
+            _ => new { inputs = new Dictionary<string, string> { ["taxable_income"] = "10000000" }, date = "2023-12-31" }),
+        ["GET /api/v1/subsidy-rounds/{year}"] = new(Roles.SubsidyRunners, false, Ok200, _ => "/api/v1/subsidy-rounds/2023?budget=1000000"),
+        ["GET /api/v1/approvals"] = new(Roles.Approvers, false, Ok200, _ => $"/api/v1/approvals?year={Year}"),
+        ["GET /api/v1/approvals/{county}/{year}"] = new(Roles.Approvers, true, Ok200, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}"),
+        ["POST /api/v1/approvals/{county}/{year}/submit"] = new(Roles.Approvers, true, Transition, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}/submit",
+            Except: new() { [Roles.CityOfficer] = Forbidden, [Roles.RegionAnalyst] = Forbidden }),
+        ["POST /api/v1/approvals/{county}/{year}/approve"] = new(Roles.Approvers, true, Transition, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}/approve",
+            Except: new() { [Roles.CountyOfficer] = Forbidden, [Roles.RegionAnalyst] = Forbidden }),
+        ["POST /api/v1/approvals/{county}/{year}/finalise"] = new(Roles.Approvers, true, Transition, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}/finalise",
+            Except: new() { [Roles.CountyOfficer] = Forbidden, [Roles.CityOfficer] = Forbidden }),
+        ["POST /api/v1/approvals/{county}/{year}/return"] = new(Roles.Approvers, true, Transition, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}/return",
+            _ => new { reason = "数据有误" }, Except: new() { [Roles.CountyOfficer] = Forbidden, [Roles.CityOfficer] = [200, 403, 409] }),
+        ["POST /api/v1/approvals/{county}/{year}/reopen"] = new(Roles.Admins, true, Transition, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}/reopen",
+            _ => new { reason = "更正" }),
+        ["POST /api/v1/approvals/league-cities/{code}/{year}/approve"] = new(Roles.Approvers, true, Ok200,
+            v => $"/api/v1/approvals/league-cities/{Pick(v, LeagueIn, LeagueOut)}/{Year}/approve",
+            Except: new() { [Roles.CountyOfficer] = Forbidden, [Roles.RegionAnalyst] = Forbidden }),
+        ["GET /api/v1/users"] = new(Roles.Admins, false, Ok200, _ => "/api/v1/users"),
+        ["POST /api/v1/users"] = new(Roles.Admins, false, Created, _ => "/api/v1/users",
+            _ => new { name = "new-analyst", role = Roles.RegionAnalyst, scope = (string?)null, password = (string?)null }),
+        ["POST /api/v1/users/{name}/tokens"] = new(Roles.Admins, false, Ok200, _ => "/api/v1/users/auditor/tokens"),
+        ["GET /api/v1/audit"] = new(Roles.AuditReaders, false, Ok200, _ => "/api/v1/audit"),
+        ["GET /api/v1/audit/verify"] = new(Roles.AuditReaders, false, Ok200, _ => "/api/v1/audit/verify"),
+    };
+
+    private static int[] Expected(Case c, string? role, Variant v, bool write)
+    {
+        if (role is null)
+        {
+            return c.Public ? c.Ok : [401];
+        }
+        if (c.Roles is not null && !c.Roles.Contains(role))
+        {
+            return Forbidden;
+        }
+        var global = Roles.Global.Contains(role);
+        if (v == Variant.Out && c.Scoped && !global)
+        {
+            return write ? Forbidden : NotFound;
+        }
+        return c.Except is not null && c.Except.TryGetValue(role, out var e) ? e : c.Ok;
+    }
+
+    private static IReadOnlyList<string> EndpointKeys(ApiHost host) =>
+        host.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } t && (t.StartsWith("/api/v1", StringComparison.Ordinal) || t == "/health"))
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/').Replace(":int", "", StringComparison.Ordinal)}"))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+
+    [Fact]
+    public async Task Matrix_EveryEndpointHasAnEntry_NoneMissingOrStale()
+    {
+        await using var host = await CreateAsync();
+        var keys = EndpointKeys(host);
+        var missing = keys.Where(k => !s_cases.ContainsKey(k)).ToList();
+        var stale = s_cases.Keys.Where(k => !keys.Contains(k)).ToList();
+        Assert.True(missing.Count == 0, "endpoints without a matrix entry: " + string.Join(", ", missing));
+        Assert.True(stale.Count == 0, "matrix entries without an endpoint: " + string.Join(", ", stale));
+    }
+
+    [Fact]
+    public async Task Matrix_EveryEndpointRoleAndScope_AnswersTheExpectedStatus()
+    {
+        await using var host = await CreateAsync();
+        var failures = new StringBuilder();
+        var checkedCount = 0;
+        var ct = TestContext.Current.CancellationToken;
+        foreach (var key in EndpointKeys(host))
+        {
+            if (!s_cases.TryGetValue(key, out var c))
+            {
+                failures.AppendLine(CultureInfo.InvariantCulture, $"{key}: no matrix entry");
+                continue;
+            }
+            var method = new HttpMethod(key[..key.IndexOf(' ', StringComparison.Ordinal)]);
+            var write = method != HttpMethod.Get;
+            foreach (var role in Roles.All.Cast<string?>().Append(null))
+            {
+                foreach (var v in c.OnceOnly ? [Variant.In] : new[] { Variant.In, Variant.Out })
+                {
+                    using var client = host.Client(role);
+                    using var request = new HttpRequestMessage(method, c.Url(v));
+                    if (c.Body?.Invoke(v) is { } body)
+                    {
+                        request.Content = JsonContent.Create(body, body.GetType());
+                    }
+                    else if (write)
+                    {
+                        request.Content = JsonContent.Create(new { });
+                    }
+                    using var response = await client.SendAsync(request, ct);
+                    var status = (int)response.StatusCode;
+                    var expected = Expected(c, role, v, write);
+                    checkedCount++;
+                    if (!expected.Contains(status))
+                    {
+                        var text = await response.Content.ReadAsStringAsync(ct);
+                        failures.AppendLine(CultureInfo.InvariantCulture, $"{key} as {role ?? "anonymous"} ({v}): {status}, expected {string.Join("|", expected)} — {text[..Math.Min(text.Length, 300)]}");
+                    }
+                    if (status >= 500)
+                    {
+                        failures.AppendLine(CultureInfo.InvariantCulture, $"{key} as {role ?? "anonymous"} ({v}): server error");
+                    }
+                }
+            }
+        }
+        Assert.True(failures.Length == 0, failures.ToString());
+        Assert.True(checkedCount > 500, $"only {checkedCount} requests checked");
+    }
+}
