@@ -31,6 +31,9 @@ public sealed class ApiHost : IAsyncDisposable
     public static readonly string UnitOut = CreditCode.Complete("91150202MA0000002");
     public static readonly string UnitNew = CreditCode.Complete("91150102MA0000003");
 
+    public const long ReleasedNotification = 1;
+    public const long DraftNotification = 2;
+
     public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public TestDatabase Database { get; }
@@ -71,6 +74,10 @@ public sealed class ApiHost : IAsyncDisposable
             db.RdRecords.Add(new UnitRdRecord { UnitId = b.Id, Year = Year, RdTotalFen = 2_000_000_00, RevenueFen = 60_000_000_00, UpdatedAt = now });
             db.DivisionFigures.Add(new DivisionFigure { DivisionCode = CountyIn, Year = Year, RdTotalFen = 5_000_000_00, UpdatedAt = now });
             db.DivisionFigures.Add(new DivisionFigure { DivisionCode = CountyOut, Year = Year, RdTotalFen = 6_000_000_00, UpdatedAt = now });
+            await db.SaveChangesAsync();
+            db.Notifications.Add(new Notification { Year = 2021, PlanId = "im-rd-2021-2025", Status = NotificationStatuses.Released, CreatedAt = now, ReleasedAt = now, Fingerprint = "f1", ContentHtml = "<h1>2021年通报</h1>" });
+            await db.SaveChangesAsync();
+            db.Notifications.Add(new Notification { Year = Year, PlanId = "im-rd-2021-2025", Status = NotificationStatuses.Draft, CreatedAt = now, Fingerprint = "f2", ContentHtml = "<h1>2022年通报（草稿）</h1>" });
             await db.SaveChangesAsync();
         }
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>

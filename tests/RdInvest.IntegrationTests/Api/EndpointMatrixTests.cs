@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using RdInvest.Accounts;
@@ -30,7 +31,9 @@ public sealed class EndpointMatrixTests
         Func<Variant, object?>? Body = null,
         bool Public = false,
         Dictionary<string, int[]>? Except = null,
-        bool OnceOnly = false);
+        bool OnceOnly = false,
+        Func<string?, Variant, int[]?>? Custom = null,
+        bool Multipart = false);
 
     private static readonly int[] Ok200 = [200];
     private static readonly int[] Created = [201, 409];
@@ -100,6 +103,21 @@ public sealed class EndpointMatrixTests
         ["POST /api/v1/approvals/league-cities/{code}/{year}/approve"] = new(Roles.Approvers, true, Ok200,
             v => $"/api/v1/approvals/league-cities/{Pick(v, LeagueIn, LeagueOut)}/{Year}/approve",
             Except: new() { [Roles.CountyOfficer] = Forbidden, [Roles.RegionAnalyst] = Forbidden }),
+        ["POST /api/v1/imports/{kind}"] = new([Roles.RegionAdmin, Roles.RegionAnalyst], false, [200, 422], _ => "/api/v1/imports/division-figures?dry_run=true",
+            Multipart: true),
+        ["GET /api/v1/imports/templates/{kind}"] = new([Roles.RegionAdmin, Roles.RegionAnalyst], false, Ok200, _ => "/api/v1/imports/templates/units"),
+        ["GET /api/v1/parks/evaluation/{year}"] = new(Roles.RegionReaders, false, Ok200, _ => $"/api/v1/parks/evaluation/{Year}"),
+        ["GET /api/v1/parks/{parkId}/indicators/{year}"] = new(null, true, Ok200, v => $"/api/v1/parks/{Pick(v, ParkIn, ParkOut)}/indicators/{Year}",
+            Except: new() { [Roles.Enterprise] = NotFound }),
+        ["GET /api/v1/assessment/{year}"] = new(Roles.RegionReaders, false, Ok200, _ => $"/api/v1/assessment/{Year}"),
+        ["GET /api/v1/notifications"] = new(null, false, Ok200, _ => "/api/v1/notifications", Public: true),
+        ["GET /api/v1/notifications/{id}/download"] = new(null, false, Ok200,
+            v => $"/api/v1/notifications/{(v == Variant.In ? ReleasedNotification : DraftNotification)}/download", Public: true,
+            // Released: anyone, signed in or not. Draft: region roles only; everyone else is told it does not exist.
+            Custom: (role, v) => v == Variant.In || (role is not null && Roles.RegionReaders.Contains(role)) ? Ok200 : NotFound),
+        ["POST /api/v1/notifications"] = new([Roles.RegionAdmin, Roles.RegionAnalyst], false, [200, 400], _ => "/api/v1/notifications", _ => new { year = Year }),
+        ["POST /api/v1/notifications/{id}/release"] = new([Roles.RegionAdmin, Roles.RegionAnalyst], false, [200, 400, 409],
+            _ => $"/api/v1/notifications/{DraftNotification}/release"),
         ["GET /api/v1/users"] = new(Roles.Admins, false, Ok200, _ => "/api/v1/users"),
         ["POST /api/v1/users"] = new(Roles.Admins, false, Created, _ => "/api/v1/users",
             _ => new { name = "new-analyst", role = Roles.RegionAnalyst, scope = (string?)null, password = (string?)null }),
@@ -110,6 +128,10 @@ public sealed class EndpointMatrixTests
 
     private static int[] Expected(Case c, string? role, Variant v, bool write)
     {
+        if (c.Custom?.Invoke(role, v) is { } custom)
+        {
+            return custom;
+        }
         if (role is null)
         {
             return c.Public ? c.Ok : [401];
@@ -130,7 +152,7 @@ public sealed class EndpointMatrixTests
         host.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } t && (t.StartsWith("/api/v1", StringComparison.Ordinal) || t == "/health"))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
-                .Select(m => $"{m} {e.RoutePattern.RawText!.TrimEnd('/').Replace(":int", "", StringComparison.Ordinal)}"))
+                .Select(m => $"{m} {Regex.Replace(e.RoutePattern.RawText!.TrimEnd('/'), ":[a-z]+", "")}"))
             .Distinct().Order(StringComparer.Ordinal).ToList();
 
     [Fact]
@@ -166,7 +188,13 @@ public sealed class EndpointMatrixTests
                 {
                     using var client = host.Client(role);
                     using var request = new HttpRequestMessage(method, c.Url(v));
-                    if (c.Body?.Invoke(v) is { } body)
+                    if (c.Multipart)
+                    {
+                        var form = new MultipartFormDataContent();
+                        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("division_code,year,rd_total\n150102,2023,abc\n")), "file", "figures.csv");
+                        request.Content = form;
+                    }
+                    else if (c.Body?.Invoke(v) is { } body)
                     {
                         request.Content = JsonContent.Create(body, body.GetType());
                     }
