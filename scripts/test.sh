@@ -65,8 +65,9 @@ run_suite() {
   local name=$1
   dotnet test RdInvest.slnx --no-build -nologo -v q \
     --logger "trx;LogFilePrefix=$name" --results-directory "$results/$name" >"$work/$name.log" 2>&1
-  # The failures with their messages, then the per-assembly summaries.
-  grep -E -A 12 '^\s+Failed ' "$work/$name.log" | head -300 >&2
+  # The failed tests by name (from the TRX files), then the per-assembly summaries.
+  find "$results/$name" -name '*.trx' -exec grep -ho 'testName="[^"]*"[^>]*outcome="Failed"' {} + 2>/dev/null \
+    | sed 's/testName="\([^"]*\)".*/  FAILED [\1]/; s/&quot;/"/g' | head -100 | sed "s/FAILED \[/FAILED ($name) [/" >&2
   grep -E '^(Passed|Failed)!' "$work/$name.log" >&2
 }
 

@@ -18,6 +18,7 @@ root.Subcommands.Add(IndicatorCommands.Indicators());
 root.Subcommands.Add(IndicatorCommands.Progress());
 root.Subcommands.Add(QualityCommands.Reconcile());
 root.Subcommands.Add(QualityCommands.Outliers());
+root.Subcommands.Add(QualityCommands.ReportingQuality());
 root.Subcommands.Add(UserCommands.Build());
 root.Subcommands.Add(AuditCommands.Build());
 root.Subcommands.Add(ImportCommands.Build());

@@ -90,4 +90,40 @@ public static class QualityCommands
         });
         return cmd;
     }
+
+    public static Command ReportingQuality()
+    {
+        var cmd = new Command("reporting-quality", "各盟市填报质量 / reporting quality per league/city");
+        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" };
+        var json = Cli.JsonOption();
+        cmd.Options.Add(year);
+        cmd.Options.Add(json);
+        cmd.SetAction(async (r, ct) =>
+        {
+            await using var db = Cli.Target(r).CreateContext();
+            await Schema.RequireAsync(db, ct);
+            var items = await new ReportingQualityHandler(db).HandleAsync(r.GetValue(year), ct);
+            if (r.GetValue(json))
+            {
+                Cli.WriteJson(new
+                {
+                    year = r.GetValue(year),
+                    results = items.Select(q => new
+                    {
+                        division = q.Division, name = q.NameZh, registered_units = q.RegisteredUnits, reported_units = q.ReportedUnits,
+                        reporting_rate = q.ReportingRate, final_records = q.FinalRecords, final_rate = q.FinalRate,
+                    }),
+                });
+                return 0;
+            }
+            Console.WriteLine($"{r.GetValue(year)}年 填报质量 / reporting quality");
+            foreach (var q in items)
+            {
+                Console.WriteLine($"  {q.Division} {q.NameZh,-8} 登记 registered {q.RegisteredUnits,5}  已填报 reported {q.ReportedUnits,5}"
+                    + $"  填报率 rate {q.ReportingRate?.ToString("0.0", CultureInfo.InvariantCulture) ?? "—"} %  已审定 final {q.FinalRate?.ToString("0.0", CultureInfo.InvariantCulture) ?? "—"} %");
+            }
+            return 0;
+        });
+        return cmd;
+    }
 }

@@ -59,6 +59,13 @@ public static class ReportCommands
         {
             await using var db = await OpenAsync(r, ct);
             var s = await new ReleaseNotificationHandler(db, TimeProvider.System).HandleAsync(r.GetValue(id), ct);
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                RdInvest.Auditing.AuditLog.Append(db, RdInvest.Auditing.Actor.Cli(), "notification.release", "notification",
+                    s.Id.ToString(CultureInfo.InvariantCulture), null, new { year = s.Year, fingerprint = s.Fingerprint }, DateTime.UtcNow);
+                await RdInvest.Auditing.AuditChain.SealAsync(db, ct);
+                await tx.CommitAsync(ct);
+            }
             Console.WriteLine($"已发布 / released: #{s.Id.ToString(CultureInfo.InvariantCulture)} {s.Year.ToString(CultureInfo.InvariantCulture)} {s.PlanId}"
                 + $" {s.ReleasedAt?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC");
             return 0;

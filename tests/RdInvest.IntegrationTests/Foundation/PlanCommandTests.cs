@@ -90,22 +90,16 @@ public sealed class PlanCommandTests
 
 internal static class RdInvestPlanFixtures
 {
-    public const string SmallPlan = """
-        id: test-small-2026-2030
-        title_zh: 测试方案
-        document_number: 测〔2026〕1号
-        period_start: 2026-01-01
-        period_end: 2030-12-31
-        base_year: 2025
-        end_year: 2030
-        targets:
-          - id: A1
-            clause: 一
-            title_zh: 研发经费年均增长10%
-            indicator: rd_total
-            scope: region
-            kind: growth
-            value: 10
-            unit: "%"
-        """;
+    /// <summary>The unit tests' second plan file (tests/RdInvest.Tests/Cases/plans), read from the repository.</summary>
+    public static string SmallPlan => File.ReadAllText(Path.Combine(RepoRoot(), "tests", "RdInvest.Tests", "Cases", "plans", "test-small-2026-2030.yaml"));
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RdInvest.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
 }

@@ -71,30 +71,8 @@ public sealed class PlanLoaderTests
         Assert.Equal(["优秀", "良好", "合格", "不合格"], a.Grades.Select(g => g.GradeZh));
     }
 
-    public const string SmallPlan = """
-        id: test-small-2026-2030
-        title_zh: 测试方案
-        document_number: 测〔2026〕1号
-        period_start: 2026-01-01
-        period_end: 2030-12-31
-        base_year: 2025
-        end_year: 2030
-        targets:
-          - id: A1
-            clause: 一
-            title_zh: 研发经费年均增长10%
-            indicator: rd_total
-            scope: region
-            kind: growth
-            value: 10
-            unit: "%"
-        parameters:
-          demo.rate:
-            unit: ratio
-            values:
-              - { from: 2026-01-01, value: 4.35%, clause: 二(一)1, default: true }
-              - { from: 2028-01-01, value: 0.05, clause: 二(一)1 }
-        """;
+    /// <summary>The second plan, kept as a file beside the other test cases.</summary>
+    public static readonly string SmallPlan = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Cases", "plans", "test-small-2026-2030.yaml"));
 
     [Fact]
     public void Parse_SecondPlan_LoadsWithoutCodeChange()
