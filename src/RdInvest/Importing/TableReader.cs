@@ -97,6 +97,7 @@ public static class TableReader
 
     private static IEnumerable<SourceRow> ReadXlsx(string path, string? sheet)
     {
+        XlsxGuard.Check(path);
         IEnumerable<dynamic> rows;
         try
         {
