@@ -40,5 +40,6 @@ public static class TableWriter
             data[sheet] = rows.Select(r => (IDictionary<string, object?>)r.ToDictionary(kv => kv.Key, kv => kv.Value is string s ? CellSafety.Neutralise(s) : kv.Value)).ToList();
         }
         MiniExcel.SaveAs(path, data, overwriteFile: true);
+        XlsxNumberFormats.Apply(path);
     }
 }
