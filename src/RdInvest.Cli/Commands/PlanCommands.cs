@@ -69,7 +69,7 @@ public static class PlanCommands
             }
             await using var db = await OpenAsync(r, ct);
             var result = await new PlanStore(db, TimeProvider.System)
-                .SaveAsync(await File.ReadAllTextAsync(f.FullName, Encoding.UTF8, ct), f.Name, ct);
+                .SaveAsync(await File.ReadAllTextAsync(f.FullName, Encoding.UTF8, ct), f.Name, RdInvest.Auditing.Actor.Cli(), ct);
             Console.WriteLine($"方案 / plan {result.PlanId}: {(result.Changed ? "已载入 / loaded" : "无变化 / unchanged")}");
             return 0;
         });

@@ -35,7 +35,7 @@ public static class ReportCommands
             await using var db = await OpenAsync(r, ct);
             var sw = Stopwatch.StartNew();
             var result = await new NotificationHandler(db, TimeProvider.System).HandleAsync(
-                new NotificationRequest(r.GetValue(year), r.GetValue(plan)!, r.GetValue(output)!.FullName), ct);
+                new NotificationRequest(r.GetValue(year), r.GetValue(plan)!, r.GetValue(output)!.FullName), RdInvest.Auditing.Actor.Cli(), ct);
             if (r.GetValue(json))
             {
                 Cli.WriteJson(new { id = result.Id, status = result.Status, fingerprint = result.Fingerprint, file = result.OutPath, seconds = Math.Round(sw.Elapsed.TotalSeconds, 2) });
@@ -58,14 +58,7 @@ public static class ReportCommands
         cmd.SetAction(async (r, ct) =>
         {
             await using var db = await OpenAsync(r, ct);
-            var s = await new ReleaseNotificationHandler(db, TimeProvider.System).HandleAsync(r.GetValue(id), ct);
-            await using (var tx = await db.Database.BeginTransactionAsync(ct))
-            {
-                RdInvest.Auditing.AuditLog.Append(db, RdInvest.Auditing.Actor.Cli(), "notification.release", "notification",
-                    s.Id.ToString(CultureInfo.InvariantCulture), null, new { year = s.Year, fingerprint = s.Fingerprint }, DateTime.UtcNow);
-                await RdInvest.Auditing.AuditChain.SealAsync(db, ct);
-                await tx.CommitAsync(ct);
-            }
+            var s = await new ReleaseNotificationHandler(db, TimeProvider.System).HandleAsync(r.GetValue(id), RdInvest.Auditing.Actor.Cli(), ct);
             Console.WriteLine($"已发布 / released: #{s.Id.ToString(CultureInfo.InvariantCulture)} {s.Year.ToString(CultureInfo.InvariantCulture)} {s.PlanId}"
                 + $" {s.ReleasedAt?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC");
             return 0;

@@ -7,7 +7,10 @@ using RdInvest.Data;
 
 namespace RdInvest.Cli.Commands;
 
-/// <summary><c>rdinvest user add NAME --role R --scope S [--password-stdin]</c>, <c>user list</c>, <c>user token NAME</c>.</summary>
+/// <summary>
+/// <c>rdinvest user add NAME --role R --scope S [--password-stdin]</c>, <c>user list</c>, <c>user token NAME</c>,
+/// <c>user tokens NAME</c>, <c>user revoke NAME TOKEN_ID</c>, <c>user disable NAME --reason R</c>, <c>user enable NAME</c>.
+/// </summary>
 public static class UserCommands
 {
     public static Command Build()
@@ -57,7 +60,8 @@ public static class UserCommands
             }
             foreach (var u in users)
             {
-                Console.WriteLine($"{u.Name}\t{u.Role}\t{u.Scope ?? "-"}\t令牌 tokens {u.Tokens}{(u.LockedOut ? "\t已锁定 locked" : "")}");
+                var state = u.Disabled ? "\t已停用 disabled" : u.LockedOut ? "\t已锁定 locked" : "";
+                Console.WriteLine($"{u.Name}\t{u.Role}\t{u.Scope ?? "-"}\t令牌 tokens {u.Tokens}{state}");
             }
             return 0;
         });
@@ -76,7 +80,7 @@ public static class UserCommands
             var issued = await new IssueTokenHandler(db, TimeProvider.System).HandleAsync(r.GetValue(tokenUser)!, r.GetValue(tokenName), Actor.Cli(), ct);
             if (r.GetValue(tokenJson))
             {
-                Cli.WriteJson(new { user = r.GetValue(tokenUser), name = issued.Name, token = issued.Token });
+                Cli.WriteJson(new { user = r.GetValue(tokenUser), name = issued.Name, token = issued.Token, id = issued.Id });
                 return 0;
             }
             Console.Error.WriteLine("请妥善保存，令牌不会再次显示 / keep it safe; it is not shown again:");
@@ -87,7 +91,78 @@ public static class UserCommands
         user.Subcommands.Add(add);
         user.Subcommands.Add(list);
         user.Subcommands.Add(token);
+        user.Subcommands.Add(Tokens());
+        user.Subcommands.Add(Revoke());
+        user.Subcommands.Add(Status(disable: true));
+        user.Subcommands.Add(Status(disable: false));
         return user;
+    }
+
+    private static Command Tokens()
+    {
+        var cmd = new Command("tokens", "列出用户的 API 令牌 / list a user's API tokens");
+        var name = new Argument<string>("NAME") { Description = "用户名 / user name" };
+        var json = Cli.JsonOption();
+        cmd.Arguments.Add(name);
+        cmd.Options.Add(json);
+        cmd.SetAction(async (r, ct) =>
+        {
+            await using var db = Cli.Target(r).CreateContext();
+            await Schema.RequireAsync(db, ct);
+            var tokens = await new TokensHandler(db, TimeProvider.System).ListAsync(r.GetValue(name)!, ct);
+            if (r.GetValue(json))
+            {
+                Cli.WriteJson(tokens);
+                return 0;
+            }
+            foreach (var t in tokens)
+            {
+                var state = t.RevokedAt is { } at ? $"已吊销 revoked {at:yyyy-MM-dd HH:mm} UTC" : "有效 active";
+                Console.WriteLine($"{t.Id}\t{t.Name}\t{t.CreatedAt:yyyy-MM-dd HH:mm} UTC\t{state}");
+            }
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Revoke()
+    {
+        var cmd = new Command("revoke", "吊销 API 令牌（立即失效）/ revoke an API token (stops at once)");
+        var name = new Argument<string>("NAME") { Description = "用户名 / user name" };
+        var id = new Argument<long>("TOKEN_ID") { Description = "令牌编号（user tokens 列出）/ token id (see user tokens)" };
+        cmd.Arguments.Add(name);
+        cmd.Arguments.Add(id);
+        cmd.SetAction(async (r, ct) =>
+        {
+            await using var db = Cli.Target(r).CreateContext();
+            await Schema.RequireAsync(db, ct);
+            var t = await new TokensHandler(db, TimeProvider.System).RevokeAsync(r.GetValue(name)!, r.GetValue(id), Actor.Cli(), ct);
+            Console.WriteLine($"已吊销 / revoked: {t.Id} {t.Name} {t.RevokedAt:yyyy-MM-dd HH:mm:ss} UTC");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Status(bool disable)
+    {
+        var cmd = disable
+            ? new Command("disable", "停用账户（不能登录，令牌失效）/ disable an account (no sign-in, tokens stop)")
+            : new Command("enable", "重新启用账户 / enable an account again");
+        var name = new Argument<string>("NAME") { Description = "用户名 / user name" };
+        var reason = new Option<string?>("--reason") { Description = "原因（停用时必填，记入审计日志）/ reason (required to disable; audited)" };
+        cmd.Arguments.Add(name);
+        cmd.Options.Add(reason);
+        cmd.SetAction(async (r, ct) =>
+        {
+            await using var sp = await ServicesAsync(r, ct);
+            await using var scopeSp = sp.CreateAsyncScope();
+            var s = scopeSp.ServiceProvider;
+            var u = await new UserStatusHandler(s.GetRequiredService<UserManager<AppUser>>(), s.GetRequiredService<RdInvestDb>(), TimeProvider.System)
+                .SetDisabledAsync(r.GetValue(name)!, disable, r.GetValue(reason), Actor.Cli(), ct);
+            Console.WriteLine(u.Disabled ? $"已停用 / disabled: {u.Name}" : $"已启用 / enabled: {u.Name}");
+            return 0;
+        });
+        return cmd;
     }
 
     private static async Task<ServiceProvider> ServicesAsync(ParseResult r, CancellationToken ct)

@@ -35,6 +35,10 @@ public static class AccountApi
             return (ProblemHttpResult)Problems.Result(http, 401, "用户名或密码错误", "wrong user name or password");
         }
         var result = await signIn.PasswordSignInAsync(user, request.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut && Accounts.UserStatusHandler.IsDisabled(user.LockoutEnd))
+        {
+            return (ProblemHttpResult)Problems.Result(http, 423, "账户已停用，请联系自治区管理员", "the account is disabled; ask a region administrator");
+        }
         if (result.IsLockedOut)
         {
             return (ProblemHttpResult)Problems.Result(http, 423, "登录失败次数过多，账户已暂时锁定", "too many failed sign-ins; the account is locked for a while");

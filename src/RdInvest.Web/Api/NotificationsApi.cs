@@ -69,8 +69,7 @@ public static class NotificationsApi
         try
         {
             var result = await new NotificationHandler(s.Api.Db, s.Api.Clock)
-                .HandleAsync(new NotificationRequest(request.Year, request.Plan ?? RulesApi.DefaultPlan, Path.Combine(dir.FullName, "draft.html")), s.Api.Ct);
-            await AuditAsync(s, "notification.draft", result.Id, new { year = request.Year, fingerprint = result.Fingerprint, reused = result.Reused });
+                .HandleAsync(new NotificationRequest(request.Year, request.Plan ?? RulesApi.DefaultPlan, Path.Combine(dir.FullName, "draft.html")), s.Api.Actor, s.Api.Ct);
             return TypedResults.Ok(result with { OutPath = "" });
         }
         finally
@@ -81,16 +80,6 @@ public static class NotificationsApi
 
     public static async Task<Ok<NotificationSummary>> Release(long id, [AsParameters] ApiServices s)
     {
-        var result = await new ReleaseNotificationHandler(s.Api.Db, s.Api.Clock).HandleAsync(id, s.Api.Ct);
-        await AuditAsync(s, "notification.release", id, new { year = result.Year, fingerprint = result.Fingerprint });
-        return TypedResults.Ok(result);
-    }
-
-    private static async Task AuditAsync(ApiServices s, string action, long id, object values)
-    {
-        await using var tx = await s.Api.Db.Database.BeginTransactionAsync(s.Api.Ct);
-        AuditLog.Append(s.Api.Db, s.Api.Actor, action, "notification", id.ToString(System.Globalization.CultureInfo.InvariantCulture), null, values, s.Api.Clock.GetUtcNow().UtcDateTime);
-        await AuditChain.SealAsync(s.Api.Db, s.Api.Ct);
-        await tx.CommitAsync(s.Api.Ct);
+        return TypedResults.Ok(await new ReleaseNotificationHandler(s.Api.Db, s.Api.Clock).HandleAsync(id, s.Api.Actor, s.Api.Ct));
     }
 }

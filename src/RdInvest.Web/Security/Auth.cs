@@ -51,6 +51,8 @@ public static class Auth
                 return Task.CompletedTask;
             };
         });
+        // Every cookie request re-checks the account's security stamp, so disabling an account ends its sessions at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddAuthorization(o =>
         {
             // Sign-in is required everywhere unless an endpoint says AllowAnonymous (SPEC §8).

@@ -10,9 +10,19 @@ namespace RdInvest.Accounts;
 
 public sealed record AddUserRequest(string Name, string Role, string? Scope, string? Password);
 
-public sealed record UserItem(string Name, string Role, string? Scope, bool HasPassword, bool LockedOut, int Tokens, DateTime CreatedAt);
+/// <summary>
+/// An account as listed. <c>LockedOut</c>: cannot sign in now (locked after failed sign-ins, or disabled);
+/// <c>Disabled</c>: disabled by an administrator until enabled again.
+/// </summary>
+public sealed record UserItem(string Name, string Role, string? Scope, bool HasPassword, bool LockedOut, int Tokens, DateTime CreatedAt, bool Disabled = false);
 
-public sealed record IssuedToken(string Name, string Token, DateTime CreatedAt);
+public sealed record IssuedToken(string Name, string Token, DateTime CreatedAt, long Id = 0);
+
+/// <summary>A personal API token as listed (never the token itself).</summary>
+public sealed record TokenItem(long Id, string Name, DateTime CreatedAt, DateTime? RevokedAt)
+{
+    public bool Active => RevokedAt is null;
+}
 
 /// <summary>`rdinvest user add` and POST /api/v1/users: an account with one role and its scope (SPEC §1).</summary>
 public sealed class AddUserHandler(UserManager<AppUser> users, RdInvestDb db, TimeProvider clock)
@@ -86,7 +96,8 @@ public sealed class ListUsersHandler(RdInvestDb db, TimeProvider clock)
                 Tokens = db.ApiTokens.Count(t => t.UserId == u.Id && t.RevokedAt == null),
             })
             .ToListAsync(ct);
-        return rows.Select(u => new UserItem(u.UserName!, u.Role, u.Scope, u.HasPassword, u.LockoutEnd > now, u.Tokens, u.CreatedAt)).ToList();
+        return rows.Select(u => new UserItem(u.UserName!, u.Role, u.Scope, u.HasPassword, u.LockoutEnd > now, u.Tokens, u.CreatedAt,
+            UserStatusHandler.IsDisabled(u.LockoutEnd))).ToList();
     }
 }
 
@@ -107,11 +118,17 @@ public sealed class IssueTokenHandler(RdInvestDb db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var name = string.IsNullOrWhiteSpace(tokenName) ? "token" : tokenName.Trim();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.ApiTokens.Add(new ApiToken { UserId = user.Id, Name = name, TokenHash = HashOf(token), CreatedAt = now });
-        AuditLog.Append(db, actor, "user.token", "user", user.UserName, null, new { token_name = name }, now);
+        if (UserStatusHandler.IsDisabled(user.LockoutEnd))
+        {
+            throw new ConflictError($"用户 {user.UserName} 已停用，不能签发令牌", $"user {user.UserName} is disabled; no token can be issued");
+        }
+        var row = new ApiToken { UserId = user.Id, Name = name, TokenHash = HashOf(token), CreatedAt = now };
+        db.ApiTokens.Add(row);
+        await db.SaveChangesAsync(ct);
+        AuditLog.Append(db, actor, "user.token", "user", user.UserName, null, new { token_id = row.Id, token_name = name }, now);
         await AuditChain.SealAsync(db, ct);
         await tx.CommitAsync(ct);
-        return new IssuedToken(name, token, now);
+        return new IssuedToken(name, token, now, row.Id);
     }
 
     public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
@@ -128,5 +145,115 @@ public sealed class IssueTokenHandler(RdInvestDb db, TimeProvider clock)
             .Join(db.Users.AsNoTracking(), t => t.UserId, u => u.Id, (t, u) => new { u.UserName, u.Role, u.Scope, u.LockoutEnd })
             .FirstOrDefaultAsync(ct);
         return hit is null || hit.LockoutEnd > now ? null : new UserScope(hit.UserName!, hit.Role, hit.Scope);
+    }
+}
+
+/// <summary>
+/// `rdinvest user tokens|revoke` and GET/DELETE /api/v1/users/{name}/tokens: a user's personal API tokens, and revoking
+/// one. A revoked token stops working at once (every bearer request checks it); revoking is audited and idempotent.
+/// </summary>
+public sealed class TokensHandler(RdInvestDb db, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<TokenItem>> ListAsync(string userName, CancellationToken ct)
+    {
+        var user = await UserStatusHandler.FindAsync(db, userName, ct);
+        return await db.ApiTokens.AsNoTracking().Where(t => t.UserId == user.Id).OrderBy(t => t.Id)
+            .Select(t => new TokenItem(t.Id, t.Name, t.CreatedAt, t.RevokedAt)).ToListAsync(ct);
+    }
+
+    public async Task<TokenItem> RevokeAsync(string userName, long tokenId, Actor actor, CancellationToken ct)
+    {
+        var user = await UserStatusHandler.FindAsync(db, userName, ct);
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == user.Id, ct)
+            ?? throw new NotFoundError($"用户 {userName} 没有编号为 {tokenId} 的令牌", $"user {userName} has no token {tokenId}");
+        if (token.RevokedAt is null)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            token.RevokedAt = now;
+            AuditLog.Append(db, actor, "user.token.revoke", "user", user.UserName, null, new { token_id = token.Id, token_name = token.Name }, now);
+            await AuditChain.SealAsync(db, ct);
+            await tx.CommitAsync(ct);
+        }
+        return new TokenItem(token.Id, token.Name, token.CreatedAt, token.RevokedAt);
+    }
+}
+
+/// <summary>
+/// `rdinvest user disable|enable` and POST /api/v1/users/{name}/disable|enable. A disabled account cannot sign in, its
+/// cookie sessions end at their next request (the security stamp changes) and its API tokens stop working; enabling it
+/// again restores sign-in (revoked tokens stay revoked). Nobody disables themselves, and the last enabled region
+/// administrator cannot be disabled. Both are audited with the reason.
+/// </summary>
+public sealed class UserStatusHandler(UserManager<AppUser> users, RdInvestDb db, TimeProvider clock)
+{
+    /// <summary>
+    /// Disabled = locked out for ever (Identity's own lockout, so sign-in and tokens refuse it everywhere): the lockout
+    /// ends in the year 9999. Compared by year, as databases keep the time to the microsecond at most.
+    /// </summary>
+    public static bool IsDisabled(DateTimeOffset? lockoutEnd) => lockoutEnd is { Year: >= 9999 };
+
+    internal static async Task<AppUser> FindAsync(RdInvestDb db, string userName, CancellationToken ct)
+    {
+        var normalized = userName.ToUpperInvariant();
+        return await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct)
+            ?? throw new NotFoundError($"没有用户 {userName}", $"no user {userName}");
+    }
+
+    public async Task<UserItem> SetDisabledAsync(string userName, bool disabled, string? reason, Actor actor, CancellationToken ct)
+    {
+        var user = await FindAsync(db, userName, ct);
+        if (disabled && string.IsNullOrWhiteSpace(reason))
+        {
+            throw new UserError("停用账户须说明原因（--reason）", "disabling an account needs a reason (--reason)", 2);
+        }
+        if (disabled && string.Equals(user.UserName, actor.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ConflictError("不能停用自己的账户", "you cannot disable your own account");
+        }
+        if (disabled == IsDisabled(user.LockoutEnd))
+        {
+            return await ItemAsync(user, ct);
+        }
+        if (disabled && user.Role == Roles.RegionAdmin)
+        {
+            var others = await db.Users.Where(u => u.Id != user.Id && u.Role == Roles.RegionAdmin).Select(u => u.LockoutEnd).ToListAsync(ct);
+            if (others.All(IsDisabled))
+            {
+                throw new ConflictError("不能停用最后一个可用的自治区管理员", "the last enabled region administrator cannot be disabled");
+            }
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        user.LockoutEnabled = true;
+        user.LockoutEnd = disabled ? DateTimeOffset.MaxValue : null;
+        if (!disabled)
+        {
+            user.AccessFailedCount = 0;
+        }
+        Check(await users.UpdateAsync(user));
+        // A new stamp ends every cookie session of the account at its next request.
+        Check(await users.UpdateSecurityStampAsync(user));
+        AuditLog.Append(db, actor, disabled ? "user.disable" : "user.enable", "user", user.UserName, new { disabled = !disabled },
+            new { disabled, reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim() }, now);
+        await AuditChain.SealAsync(db, ct);
+        await tx.CommitAsync(ct);
+        return await ItemAsync(user, ct);
+    }
+
+    private async Task<UserItem> ItemAsync(AppUser user, CancellationToken ct)
+    {
+        var tokens = await db.ApiTokens.CountAsync(t => t.UserId == user.Id && t.RevokedAt == null, ct);
+        return new UserItem(user.UserName!, user.Role, user.Scope, user.PasswordHash is not null, user.LockoutEnd > clock.GetUtcNow(), tokens,
+            user.CreatedAt, IsDisabled(user.LockoutEnd));
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            var text = string.Join("; ", result.Errors.Select(e => e.Description));
+            throw new UserError($"无法更新用户：{text}", $"cannot update the user: {text}");
+        }
     }
 }

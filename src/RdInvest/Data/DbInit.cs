@@ -15,7 +15,7 @@ public sealed class DbInitHandler(RdInvestDb db, DbTarget target, TimeProvider c
     {
         await Schema.EnsureAsync(db, ct);
         var seeded = await ReferenceData.SeedDivisionsAsync(db, ct);
-        var plans = await new PlanStore(db, clock).LoadBuiltInAsync(ct);
+        var plans = await new PlanStore(db, clock).LoadBuiltInAsync(Auditing.Actor.Cli(), ct);
         return new DbInitResult(target.Describe(), seeded.Inserted + seeded.Updated, plans);
     }
 }

@@ -49,14 +49,29 @@ public static class DemoLoader
             await BulkInsert.InsertAsync(db, pop.Certifications, ct);
             await BulkInsert.InsertAsync(db, pop.ParkFigures, ct);
             await BulkInsert.InsertAsync(db, pop.Projects, ct);
-            await tx.CommitAsync(ct);
 
-            return new DemoResult(
+            var result = new DemoResult(
                 opts.Seed, published, publishedInserted, pop.Units.Count, pop.Records.Count,
                 pop.Certifications.Count(c => c.Kind == CertificationKinds.HighTech),
                 pop.Certifications.Count(c => c.Kind == CertificationKinds.TechSme),
                 pop.Parks.Count, pop.ParkFigures.Count, pop.Projects.Count, replaced,
                 Summarise(pop), watch.Elapsed);
+            // The chain sealer updates tracked entries, so change detection is back on for it.
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            Auditing.AuditLog.Append(db, opts.Actor, "demo.load", "demo", opts.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), null, new
+            {
+                seed = opts.Seed,
+                published_figures = published,
+                published_inserted = publishedInserted,
+                synthetic_units = result.Units,
+                synthetic_rd_records = result.RdRecords,
+                synthetic_parks = result.Parks,
+                synthetic_projects = result.Projects,
+                replaced_units = replaced,
+            }, now);
+            await Auditing.AuditChain.SealAsync(db, ct);
+            await tx.CommitAsync(ct);
+            return result;
         }
         finally
         {

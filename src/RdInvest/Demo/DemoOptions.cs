@@ -13,6 +13,9 @@ public sealed record DemoOptions
 
     /// <summary>Stamps UpdatedAt; injected so tests can fix it.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Who loads the demo, for the audit log.</summary>
+    public Auditing.Actor Actor { get; init; } = Auditing.Actor.Cli();
 }
 
 /// <summary>Synthetic figures per year, for the summary the command prints.</summary>

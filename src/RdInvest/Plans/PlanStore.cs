@@ -1,18 +1,20 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using RdInvest.Auditing;
 using RdInvest.Data;
 
 namespace RdInvest.Plans;
 
 /// <summary>
 /// Keeps plan files in the database: the file text is the source, the target and parameter rows make them
-/// queryable. Loading the same text again changes nothing.
+/// queryable. Loading the same text again changes nothing; a load that changes a plan is audited (action
+/// <c>plan.load</c>, with the file name and the SHA-256 of the old and new text) in the same transaction.
 /// </summary>
 public sealed class PlanStore(RdInvestDb db, TimeProvider clock)
 {
     public sealed record LoadResult(string PlanId, bool Changed);
 
-    public async Task<LoadResult> SaveAsync(string text, string fileName, CancellationToken ct)
+    public async Task<LoadResult> SaveAsync(string text, string fileName, Actor actor, CancellationToken ct)
     {
         var plan = PlanLoader.Parse(text, fileName);
         var sha = PlanLoader.Sha256(text);
@@ -22,6 +24,7 @@ public sealed class PlanStore(RdInvestDb db, TimeProvider clock)
             return new LoadResult(plan.Id, false);
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var old = existing is null ? null : new { title = existing.Title, sha256 = existing.Sha256, loaded_at = existing.LoadedAt };
         if (existing is null)
         {
             existing = new PlanRecord { Id = plan.Id, Title = plan.TitleZh, DocumentNumber = plan.DocumentNumber, Source = text, Sha256 = sha };
@@ -46,7 +49,10 @@ public sealed class PlanStore(RdInvestDb db, TimeProvider clock)
             Clause = v.Clause,
             IsDefault = v.IsDefault,
         }));
-        await db.SaveChangesAsync(ct);
+        AuditLog.Append(db, actor, "plan.load", "plan", plan.Id, old,
+            new { title = plan.TitleZh, document_number = plan.DocumentNumber, base_year = plan.BaseYear, end_year = plan.EndYear, sha256 = sha },
+            existing.LoadedAt, sourceFile: fileName, sourceSha256: sha);
+        await AuditChain.SealAsync(db, ct);
         await tx.CommitAsync(ct);
         return new LoadResult(plan.Id, true);
     }
@@ -91,12 +97,12 @@ public sealed class PlanStore(RdInvestDb db, TimeProvider clock)
     }
 
     /// <summary>Loads every plan shipped with the library.</summary>
-    public async Task<IReadOnlyList<LoadResult>> LoadBuiltInAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<LoadResult>> LoadBuiltInAsync(Actor actor, CancellationToken ct)
     {
         var results = new List<LoadResult>();
         foreach (var (name, text) in PlanLoader.BuiltInFiles())
         {
-            results.Add(await SaveAsync(text, name, ct));
+            results.Add(await SaveAsync(text, name, actor, ct));
         }
         return results;
     }

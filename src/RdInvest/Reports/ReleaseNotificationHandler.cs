@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RdInvest.Auditing;
 using RdInvest.Common;
 using RdInvest.Data;
 
@@ -12,8 +13,10 @@ public sealed record NotificationSummary(long Id, int Year, string PlanId, strin
 /// </summary>
 public sealed class ReleaseNotificationHandler(RdInvestDb db, TimeProvider clock)
 {
-    public async Task<NotificationSummary> HandleAsync(long id, CancellationToken ct)
+    /// <summary>The status change and its audit entry are one transaction.</summary>
+    public async Task<NotificationSummary> HandleAsync(long id, Actor actor, CancellationToken ct)
     {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var row = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id, ct)
             ?? throw new UserError($"没有通报 {id}（rdinvest report list 列出全部）", $"no notification {id} (rdinvest report list shows them)");
         if (row.Status == NotificationStatuses.Released)
@@ -24,7 +27,11 @@ public sealed class ReleaseNotificationHandler(RdInvestDb db, TimeProvider clock
         row.ReleasedAt = clock.GetUtcNow().UtcDateTime;
         row.ContentHtml = MarkReleased(row.ContentHtml);
         row.Pdf = null;
+        AuditLog.Append(db, actor, "notification.release", "notification", id.ToString(System.Globalization.CultureInfo.InvariantCulture), null,
+            new { year = row.Year, plan = row.PlanId, fingerprint = row.Fingerprint }, row.ReleasedAt.Value);
+        await AuditChain.SealAsync(db, ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return ListNotificationsHandler.Summary(row);
     }
 

@@ -122,6 +122,12 @@ public sealed class EndpointMatrixTests
         ["POST /api/v1/users"] = new(Roles.Admins, false, Created, _ => "/api/v1/users",
             _ => new { name = "new-analyst", role = Roles.RegionAnalyst, scope = (string?)null, password = (string?)null }),
         ["POST /api/v1/users/{name}/tokens"] = new(Roles.Admins, false, Ok200, _ => "/api/v1/users/auditor/tokens"),
+        ["GET /api/v1/users/{name}/tokens"] = new(Roles.Admins, false, Ok200, _ => "/api/v1/users/auditor/tokens"),
+        // A token id that does not exist: the admin gets past authorization to the lookup (404); the roles' own tokens stay valid.
+        ["DELETE /api/v1/users/{name}/tokens/{id}"] = new(Roles.Admins, false, NotFound, _ => "/api/v1/users/auditor/tokens/999999"),
+        // The account POST /api/v1/users created (keys sort it first); disabling twice and enabling twice are both idempotent.
+        ["POST /api/v1/users/{name}/disable"] = new(Roles.Admins, false, Ok200, _ => "/api/v1/users/new-analyst/disable", _ => new { reason = "矩阵测试" }),
+        ["POST /api/v1/users/{name}/enable"] = new(Roles.Admins, false, Ok200, _ => "/api/v1/users/new-analyst/enable"),
         ["GET /api/v1/audit"] = new(Roles.AuditReaders, false, Ok200, _ => "/api/v1/audit"),
         ["GET /api/v1/audit/verify"] = new(Roles.AuditReaders, false, Ok200, _ => "/api/v1/audit/verify"),
     };

@@ -128,6 +128,11 @@ public sealed class DemoTests(DemoFixture fixture) : IClassFixture<DemoFixture>
         Assert.Equal(0, second.PublishedInserted);
         Assert.Equal(2000, second.ReplacedUnits);
         Assert.Equal(ReferenceData.OfficialFigures.Count, await db.DivisionFigures.CountAsync(Ct));
+        // Each load is one audit entry with what it wrote, sealed into the chain.
+        var loads = await db.Audit.AsNoTracking().Where(a => a.Action == "demo.load").OrderBy(a => a.Seq).ToListAsync(Ct);
+        Assert.Equal(2, loads.Count);
+        Assert.Contains("\"replaced_units\":2000", loads[1].NewValues, StringComparison.Ordinal);
+        Assert.True((await RdInvest.Auditing.AuditChain.VerifyAsync(db, Ct)).Intact);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Xunit;
 
 namespace RdInvest.IntegrationTests.Foundation;
@@ -37,6 +38,15 @@ public sealed class PlanCommandTests
             Assert.True(load.ExitCode == 0, load.Stderr);
             var again = await CliRunner.RunAsync(t.DbArgument, "plan", "load", file);
             Assert.Contains("unchanged", again.Stdout, StringComparison.Ordinal);
+            await using (var db = t.Open())
+            {
+                // The load is audited with the file and its hash; the unchanged reload writes nothing.
+                var loads = await db.Audit.Where(a => a.Action == "plan.load" && a.EntityKey == "test-small-2026-2030").ToListAsync(TestContext.Current.CancellationToken);
+                var entry = Assert.Single(loads);
+                Assert.Equal(Path.GetFileName(file), entry.SourceFile);
+                Assert.Equal(64, entry.SourceSha256!.Length);
+                Assert.True((await RdInvest.Auditing.AuditChain.VerifyAsync(db, TestContext.Current.CancellationToken)).Intact);
+            }
 
             var list = await CliRunner.RunAsync(t.DbArgument, "plan", "list", "--json");
             using var doc = JsonDocument.Parse(list.Stdout);

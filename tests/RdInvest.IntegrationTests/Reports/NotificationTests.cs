@@ -109,6 +109,15 @@ public sealed class NotificationTests
             using var after = JsonDocument.Parse(await Ok(t, "report", "list", "--json"));
             Assert.Equal(["draft", "released"], after.RootElement.EnumerateArray().Select(x => x.GetProperty("status").GetString()).Order(StringComparer.Ordinal));
             Assert.Equal(rel.GetProperty("fingerprint").GetString(), after.RootElement.EnumerateArray().First(x => x.GetProperty("status").GetString() == "draft").GetProperty("fingerprint").GetString());
+            // Every draft written and the one release are audited in the same transaction as the write; the refused
+            // second release wrote nothing.
+            await using (var db = t.Open())
+            {
+                var entries = db.Audit.Where(a => a.Entity == "notification").OrderBy(a => a.Seq).Select(a => new { a.Action, a.EntityKey }).ToList();
+                Assert.Equal(new { Action = "notification.release", EntityKey = (string?)id }, Assert.Single(entries, e => e.Action == "notification.release"));
+                Assert.Equal(2, entries.Count(e => e.Action == "notification.draft"));
+                Assert.True((await RdInvest.Auditing.AuditChain.VerifyAsync(db, TestContext.Current.CancellationToken)).Intact);
+            }
         }
         finally
         {
