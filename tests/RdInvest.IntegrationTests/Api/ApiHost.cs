@@ -30,6 +30,7 @@ public sealed class ApiHost : IAsyncDisposable
     public static readonly string UnitIn = CreditCode.Complete("91150102MA0000001");
     public static readonly string UnitOut = CreditCode.Complete("91150202MA0000002");
     public static readonly string UnitNew = CreditCode.Complete("91150102MA0000003");
+    public static readonly string UnitNewOut = CreditCode.Complete("91150202MA0000004");
 
     public const long ReleasedNotification = 1;
     public const long DraftNotification = 2;
