@@ -16,7 +16,7 @@ public static class AuditApi
     {
         var g = api.MapGroup("/audit").WithTags("audit").RequireRoles(Roles.AuditReaders);
         g.MapGet("/", List).WithSummary("审计日志（最新在前）/ audit entries, newest first (?entity=, ?key=, ?take=)");
-        g.MapGet("/verify", Verify).WithSummary("校验哈希链，报告第一个断点 / verify the hash chain; reports the first broken link");
+        g.MapGet("/verify", Verify).WithSummary("校验哈希链，报告第一个断点；?anchor=序号:哈希 检查此前保存的链头 / verify the hash chain; reports the first broken link; ?anchor=SEQ:HASH checks a head kept earlier");
         return g;
     }
 
@@ -37,6 +37,6 @@ public static class AuditApi
         return TypedResults.Ok(rows);
     }
 
-    public static async Task<Ok<AuditVerifyResult>> Verify([AsParameters] ApiServices s) =>
-        TypedResults.Ok(await AuditChain.VerifyAsync(s.Api.Db, s.Api.Ct));
+    public static async Task<Ok<AuditVerifyResult>> Verify(string? anchor, [AsParameters] ApiServices s) =>
+        TypedResults.Ok(await AuditChain.VerifyAsync(s.Api.Db, s.Api.Ct, anchor is null ? null : AuditAnchor.Parse(anchor)));
 }

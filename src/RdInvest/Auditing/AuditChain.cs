@@ -7,7 +7,30 @@ using RdInvest.Data;
 
 namespace RdInvest.Auditing;
 
-public sealed record AuditVerifyResult(bool Intact, long Entries, long Unsealed, long? BrokenAtSeq, long? BrokenAtId, string? ReasonZh, string? ReasonEn);
+/// <summary>
+/// The outcome of a chain walk. <c>HeadSeq</c>/<c>HeadHash</c> are the newest sealed entry: published or kept outside
+/// the database, they are the anchor a later verification checks, which detects the removal of the newest entries
+/// (a removal the chain alone cannot show).
+/// </summary>
+public sealed record AuditVerifyResult(bool Intact, long Entries, long Unsealed, long? BrokenAtSeq, long? BrokenAtId, string? ReasonZh, string? ReasonEn,
+    long? HeadSeq = null, string? HeadHash = null);
+
+/// <summary>A chain position kept outside the database, written <c>SEQ:HASH</c> (as <c>rdinvest audit head</c> prints it).</summary>
+public sealed record AuditAnchor(long Seq, string Hash)
+{
+    public static AuditAnchor Parse(string text)
+    {
+        var parts = text.Trim().Split(':');
+        if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seq) || seq < 1
+            || parts[1].Length != 64 || !parts[1].All(char.IsAsciiHexDigitLower))
+        {
+            throw new Common.UserError($"锚点 {text} 格式无效，应为 序号:哈希（64 位小写十六进制）", $"anchor {text} is malformed; expected SEQ:HASH (64 lower-case hex digits)", 2);
+        }
+        return new AuditAnchor(seq, parts[1]);
+    }
+
+    public override string ToString() => $"{Seq.ToString(CultureInfo.InvariantCulture)}:{Hash}";
+}
 
 /// <summary>
 /// The tamper-evident chain over the audit log (SPEC §8): entry n holds SHA-256(hash of entry n−1 + its own canonical
@@ -83,9 +106,21 @@ public static class AuditChain
         }
     }
 
-    /// <summary>Walks the chain in Seq order and reports the first broken link.</summary>
-    public static async Task<AuditVerifyResult> VerifyAsync(RdInvestDb db, CancellationToken ct)
+    /// <summary>The newest sealed entry (null when nothing is sealed yet).</summary>
+    public static async Task<AuditAnchor?> HeadAsync(RdInvestDb db, CancellationToken ct)
     {
+        var last = await db.Audit.AsNoTracking().Where(a => a.Seq != null && a.Hash != null).OrderByDescending(a => a.Seq)
+            .Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(ct);
+        return last is null ? null : new AuditAnchor(last.Seq!.Value, last.Hash!);
+    }
+
+    /// <summary>
+    /// Walks the chain in Seq order and reports the first broken link; with an anchor, also that the entry it names is
+    /// still there with the same hash (entries removed from the end, or a rewritten chain, fail here).
+    /// </summary>
+    public static async Task<AuditVerifyResult> VerifyAsync(RdInvestDb db, CancellationToken ct, AuditAnchor? anchor = null)
+    {
+        string? anchorHash = null;
         string? prev = null;
         long expected = 0;
         long count = 0;
@@ -114,6 +149,10 @@ public static class AuditChain
                     return Broken(count, unsealed, row, "记录内容与其哈希不符（记录被修改）", "content does not match its hash (the entry was altered)");
                 }
                 prev = row.Hash;
+                if (anchor is not null && s == anchor.Seq)
+                {
+                    anchorHash = row.Hash;
+                }
             }
             if (rows.Count < Batch)
             {
@@ -121,7 +160,14 @@ public static class AuditChain
             }
             after = rows[^1].Seq!.Value;
         }
-        return new AuditVerifyResult(true, count, unsealed, null, null, null, null);
+        if (anchor is not null && anchorHash != anchor.Hash)
+        {
+            var (zh, en) = anchorHash is null
+                ? ($"锚点 {anchor} 之后的记录被删除：链只到第 {Str(expected)} 条", $"entries up to the anchor {anchor} were removed: the chain ends at {Str(expected)}")
+                : ($"第 {Str(anchor.Seq)} 条记录的哈希与锚点不符（链被改写）", $"entry {Str(anchor.Seq)} does not match the anchor's hash (the chain was rewritten)");
+            return new AuditVerifyResult(false, count, unsealed, anchor.Seq, null, zh, en, expected == 0 ? null : expected, prev);
+        }
+        return new AuditVerifyResult(true, count, unsealed, null, null, null, null, expected == 0 ? null : expected, prev);
     }
 
     private static AuditVerifyResult Broken(long count, long unsealed, AuditEntry row, string zh, string en) =>

@@ -82,6 +82,36 @@ public sealed class AuditApiTests
     }
 
     [Fact]
+    public async Task AuditVerify_NewestEntriesRemoved_CaughtOnlyWithTheAnchorKeptOutside()
+    {
+        await using var host = await CreateAsync();
+        await WriteSomeAsync(host);
+        var head = await CliRunner.RunAsync(host.Database.DbArgument, "audit", "head");
+        Assert.Equal(0, head.ExitCode);
+        var anchor = head.Stdout.Trim();
+        Assert.Matches("^[0-9]+:[0-9a-f]{64}$", anchor);
+        Assert.Equal(0, (await CliRunner.RunAsync(host.Database.DbArgument, "audit", "verify", "--anchor", anchor)).ExitCode);
+
+        await using (var db = host.Database.Open())
+        {
+            // Remove the two newest entries: what remains is a consistent chain.
+            var newest = await db.Audit.OrderByDescending(a => a.Seq).Take(2).ToListAsync(Ct);
+            db.Audit.RemoveRange(newest);
+            await db.SaveChangesAsync(Ct);
+        }
+        Assert.Equal((true, null), await VerifyAsync(host));
+        var cli = await CliRunner.RunAsync(host.Database.DbArgument, "audit", "verify", "--anchor", anchor);
+        Assert.Equal(1, cli.ExitCode);
+        Assert.Contains("删除", cli.Stderr, StringComparison.Ordinal);
+        using var c = host.Client(Roles.Auditor);
+        var json = await ReadAsync(await c.GetAsync($"/api/v1/audit/verify?anchor={anchor}", Ct));
+        Assert.False(json.GetProperty("intact").GetBoolean());
+        Assert.Equal(long.Parse(anchor.Split(':')[0], System.Globalization.CultureInfo.InvariantCulture), json.GetProperty("broken_at_seq").GetInt64());
+        Assert.Equal(HttpStatusCode.BadRequest, (await c.GetAsync("/api/v1/audit/verify?anchor=12:nothex", Ct)).StatusCode);
+        Assert.Equal(2, (await CliRunner.RunAsync(host.Database.DbArgument, "audit", "verify", "--anchor", "x")).ExitCode);
+    }
+
+    [Fact]
     public async Task AuditApi_NoEndpoint_EditsOrDeletesEntries()
     {
         await using var host = await CreateAsync();
