@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RdInvest.Accounts;
 using Xunit;
@@ -24,7 +25,8 @@ public sealed class EndpointMatrixTests
     /// the statuses that mean "allowed", the address and body for each variant, and per-role exceptions. With
     /// <c>Then</c>, a write that succeeds once answers <c>Then</c> to every later allowed caller of the same variant (a
     /// create meets the existing row: 409; an update sends the stale revision 1: 409), so each status is exact. An
-    /// unscoped endpoint's two variants are the same request.
+    /// unscoped endpoint's two variants are the same request. With <c>State</c>, both counties' approval for the year is
+    /// put in that status before each request, so a transition allowed from it answers exactly 200.
     /// </summary>
     private sealed record Case(
         IReadOnlyList<string>? Roles,
@@ -37,13 +39,14 @@ public sealed class EndpointMatrixTests
         bool OnceOnly = false,
         Func<string?, Variant, int[]?>? Custom = null,
         bool Multipart = false,
-        int[]? Then = null);
+        int[]? Then = null,
+        string? State = null);
 
     private static readonly int[] Ok200 = [200];
     private static readonly int[] Created = [201];
     private static readonly int[] Updated = [200];
     private static readonly int[] Conflict = [409];
-    private static readonly int[] Transition = [200, 409];
+    private static readonly int[] Transition = [200];
     private static readonly int[] Forbidden = [403];
     private static readonly int[] NotFound = [404];
 
@@ -95,16 +98,16 @@ public sealed class EndpointMatrixTests
         ["GET /api/v1/subsidy-rounds/{year}"] = new(Roles.SubsidyRunners, false, Ok200, _ => "/api/v1/subsidy-rounds/2023?budget=1000000"),
         ["GET /api/v1/approvals"] = new(Roles.Approvers, false, Ok200, _ => $"/api/v1/approvals?year={Year}"),
         ["GET /api/v1/approvals/{county}/{year}"] = new(Roles.Approvers, true, Ok200, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}"),
-        ["POST /api/v1/approvals/{county}/{year}/submit"] = new(Roles.Approvers, true, Transition, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}/submit",
+        ["POST /api/v1/approvals/{county}/{year}/submit"] = new(Roles.Approvers, true, Transition, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}/submit", State: Data.DataStatuses.Draft,
             Except: new() { [Roles.CityOfficer] = Forbidden, [Roles.RegionAnalyst] = Forbidden }),
-        ["POST /api/v1/approvals/{county}/{year}/approve"] = new(Roles.Approvers, true, Transition, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}/approve",
+        ["POST /api/v1/approvals/{county}/{year}/approve"] = new(Roles.Approvers, true, Transition, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}/approve", State: Data.DataStatuses.Submitted,
             Except: new() { [Roles.CountyOfficer] = Forbidden, [Roles.RegionAnalyst] = Forbidden }),
-        ["POST /api/v1/approvals/{county}/{year}/finalise"] = new(Roles.Approvers, true, Transition, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}/finalise",
+        ["POST /api/v1/approvals/{county}/{year}/finalise"] = new(Roles.Approvers, true, Transition, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}/finalise", State: Data.DataStatuses.Approved,
             Except: new() { [Roles.CountyOfficer] = Forbidden, [Roles.CityOfficer] = Forbidden }),
         ["POST /api/v1/approvals/{county}/{year}/return"] = new(Roles.Approvers, true, Transition, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}/return",
-            _ => new { reason = "数据有误" }, Except: new() { [Roles.CountyOfficer] = Forbidden, [Roles.CityOfficer] = [200, 403, 409] }),
+            _ => new { reason = "数据有误" }, State: Data.DataStatuses.Submitted, Except: new() { [Roles.CountyOfficer] = Forbidden }),
         ["POST /api/v1/approvals/{county}/{year}/reopen"] = new(Roles.Admins, true, Transition, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}/reopen",
-            _ => new { reason = "更正" }),
+            _ => new { reason = "更正" }, State: Data.DataStatuses.Final),
         ["POST /api/v1/approvals/league-cities/{code}/{year}/approve"] = new(Roles.Approvers, true, Ok200,
             v => $"/api/v1/approvals/league-cities/{Pick(v, LeagueIn, LeagueOut)}/{Year}/approve",
             Except: new() { [Roles.CountyOfficer] = Forbidden, [Roles.RegionAnalyst] = Forbidden }),
@@ -160,6 +163,22 @@ public sealed class EndpointMatrixTests
         return c.Except is not null && c.Except.TryGetValue(role, out var e) ? e : c.Ok;
     }
 
+    private static async Task SetApprovalAsync(ApiHost host, string status, CancellationToken ct)
+    {
+        await using var db = host.Database.Open();
+        foreach (var county in new[] { CountyIn, CountyOut })
+        {
+            var a = await db.Approvals.FirstOrDefaultAsync(x => x.CountyCode == county && x.Year == Year, ct);
+            if (a is null)
+            {
+                a = new Data.CountyApproval { CountyCode = county, Year = Year };
+                db.Approvals.Add(a);
+            }
+            a.Status = status;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
     private static IReadOnlyList<string> EndpointKeys(ApiHost host) =>
         host.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText is { } t && (t.StartsWith("/api/v1", StringComparison.Ordinal) || t == "/health"))
@@ -199,6 +218,10 @@ public sealed class EndpointMatrixTests
             {
                 foreach (var v in c.OnceOnly ? [Variant.In] : new[] { Variant.In, Variant.Out })
                 {
+                    if (c.State is { } state)
+                    {
+                        await SetApprovalAsync(host, state, ct);
+                    }
                     using var client = host.Client(role);
                     using var request = new HttpRequestMessage(method, c.Url(v));
                     if (c.Multipart)
