@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RdInvest.Accounts;
+using RdInvest.Approval;
 using RdInvest.Auditing;
 using RdInvest.Common;
 using RdInvest.Data;
@@ -73,6 +74,8 @@ public sealed class DivisionFigureWriteHandler(RdInvestDb db, TimeProvider clock
         {
             throw new ConflictError($"{code} 的 {input.Year} 年公布数已存在，请用更新", $"{code} already has figures for {input.Year}; update them instead", DivisionFigureView.Of(existing));
         }
+        // A county's figures are part of its data for the year (二(五)16): final means locked.
+        await ApprovalStore.WritableStatusAsync(db, code, input.Year, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var f = new DivisionFigure { DivisionCode = code, Year = input.Year, UpdatedAt = now };
         input.Apply(f);
@@ -94,6 +97,7 @@ public sealed class DivisionFigureWriteHandler(RdInvestDb db, TimeProvider clock
             ?? throw new NotFoundError($"{code} 没有 {year} 年的公布数", $"{code} has no published figures for {year}");
         var old = DivisionFigureView.Of(f);
         Revisions.Check(input.Revision, f.Revision, old);
+        await ApprovalStore.WritableStatusAsync(db, code, year, ct, old);
         var now = clock.GetUtcNow().UtcDateTime;
         input.Apply(f);
         f.Revision++;

@@ -84,6 +84,12 @@ public sealed class ApprovalApiTests
             Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail_zh").GetString()));
             Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail_en").GetString()));
         }
+        // The county's own figures for the year are locked with it.
+        using (var figure = await admin.PutAsJsonAsync($"/api/v1/divisions/{CountyIn}/figures/{Year}", new { year = Year, rd_total = 1m, revision = 1 }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, figure.StatusCode);
+            Assert.Contains("reopen", (await ReadAsync(figure)).GetProperty("detail_en").GetString(), StringComparison.Ordinal);
+        }
         using (var analystReopen = await analyst.PostAsJsonAsync(url + "/reopen", new { reason = "x" }, Ct))
         {
             Assert.Equal(HttpStatusCode.Forbidden, analystReopen.StatusCode);
