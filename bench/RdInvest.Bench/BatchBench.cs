@@ -57,7 +57,7 @@ public static class BatchBench
             total = run.Total;
         });
         long sqlTotalFen = 0;
-        var load = await TimeAsync(() => OwnBulkLoadAsync(target, input));
+        var load = await TimeAsync(() => OwnBulkLoad.CsvAsync(target, input, "bench_cases", "case_no bigint, year integer, rd_prev bigint, revenue_prev bigint, rd_prev2 bigint"));
         var aggregate = await TimeAsync(async () => sqlTotalFen = await SqlTotalFenAsync(target));
         var baseline = load + aggregate;
         var sqlTotal = sqlTotalFen / 100m;
@@ -114,45 +114,5 @@ public static class BatchBench
         await using var c = sqlite.CreateCommand();
         c.CommandText = R2Sql;
         return Convert.ToInt64(await c.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
-
-    private static async Task OwnBulkLoadAsync(DbTarget target, string file)
-    {
-        const string Columns = "case_no bigint, year integer, rd_prev bigint, revenue_prev bigint, rd_prev2 bigint";
-        if (target.Provider == DbProvider.Postgres)
-        {
-            await using var conn = new NpgsqlConnection(target.ConnectionString);
-            await conn.OpenAsync();
-            await using (var cmd = new NpgsqlCommand($"DROP TABLE IF EXISTS bench_cases; CREATE UNLOGGED TABLE bench_cases ({Columns})", conn))
-            {
-                await cmd.ExecuteNonQueryAsync();
-            }
-            await using var writer = await conn.BeginTextImportAsync("COPY bench_cases FROM STDIN (FORMAT csv, HEADER true)");
-            await writer.WriteAsync(await File.ReadAllTextAsync(file));
-            return;
-        }
-        await using var sqlite = new SqliteConnection(target.ConnectionString);
-        await sqlite.OpenAsync();
-        await using (var cmd = sqlite.CreateCommand())
-        {
-            cmd.CommandText = $"DROP TABLE IF EXISTS bench_cases; CREATE TABLE bench_cases ({Columns})";
-            await cmd.ExecuteNonQueryAsync();
-        }
-        await using var tx = (SqliteTransaction)await sqlite.BeginTransactionAsync();
-        await using var insert = sqlite.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText = "INSERT INTO bench_cases VALUES ($1,$2,$3,$4,$5)";
-        var ps = Enumerable.Range(1, 5).Select(i => insert.Parameters.Add("$" + i.ToString(CultureInfo.InvariantCulture), SqliteType.Integer)).ToArray();
-        insert.Prepare();
-        using var csv = Sylvan.Data.Csv.CsvDataReader.Create(file);
-        while (await csv.ReadAsync())
-        {
-            for (var i = 0; i < 5; i++)
-            {
-                ps[i].Value = csv.GetInt64(i);
-            }
-            await insert.ExecuteNonQueryAsync();
-        }
-        await tx.CommitAsync();
     }
 }

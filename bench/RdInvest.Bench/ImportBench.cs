@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using RdInvest.Common;
 using RdInvest.Data;
 using RdInvest.Importing;
@@ -12,8 +10,7 @@ namespace RdInvest.Bench;
 
 /// <summary>
 /// `import`: the rd import of N rows against the database's own bulk load of the same file in the same run
-/// (PostgreSQL: COPY … FROM STDIN (FORMAT csv); SQLite: one transaction of prepared INSERTs, which is what the
-/// sqlite3 shell's .import does).
+/// (<see cref="OwnBulkLoad"/>).
 /// </summary>
 public static class ImportBench
 {
@@ -53,7 +50,8 @@ public static class ImportBench
         }
         Console.WriteLine(string.Create(inv, $"data: {unitsPerYear} units, {unitsPerYear * 5} rd rows ({new FileInfo(rdFile).Length / 1_000_000.0:F1} MB CSV)"));
 
-        var baseline = await TimeAsync(() => OwnBulkLoadAsync(target, rdFile));
+        var baseline = await TimeAsync(() => OwnBulkLoad.CsvAsync(target, rdFile, "bench_scratch",
+            "credit_code text, year integer, rd_total bigint, gov_funds bigint, enterprise_funds bigint, foreign_funds bigint, other_funds bigint, revenue bigint, has_rd_institution integer"));
         var first = await TimeAsync(async () =>
         {
             await using var db = target.CreateContext();
@@ -94,53 +92,5 @@ public static class ImportBench
         var sw = Stopwatch.StartNew();
         await action();
         return sw.Elapsed.TotalSeconds;
-    }
-
-    private static async Task OwnBulkLoadAsync(DbTarget target, string file)
-    {
-        const string Columns = "credit_code text, year integer, rd_total bigint, gov_funds bigint, enterprise_funds bigint, foreign_funds bigint, other_funds bigint, revenue bigint, has_rd_institution integer";
-        if (target.Provider == DbProvider.Postgres)
-        {
-            await using var conn = new NpgsqlConnection(target.ConnectionString);
-            await conn.OpenAsync();
-            await using (var cmd = new NpgsqlCommand($"DROP TABLE IF EXISTS bench_scratch; CREATE UNLOGGED TABLE bench_scratch ({Columns})", conn))
-            {
-                await cmd.ExecuteNonQueryAsync();
-            }
-            await using (var writer = await conn.BeginTextImportAsync("COPY bench_scratch FROM STDIN (FORMAT csv, HEADER true)"))
-            {
-                using var reader = new StreamReader(file);
-                var buffer = new char[1 << 16];
-                int n;
-                while ((n = await reader.ReadAsync(buffer)) > 0)
-                {
-                    await writer.WriteAsync(buffer, 0, n);
-                }
-            }
-            return;
-        }
-        await using var sqlite = new SqliteConnection(target.ConnectionString);
-        await sqlite.OpenAsync();
-        await using (var cmd = sqlite.CreateCommand())
-        {
-            cmd.CommandText = $"DROP TABLE IF EXISTS bench_scratch; CREATE TABLE bench_scratch ({Columns})";
-            await cmd.ExecuteNonQueryAsync();
-        }
-        await using var tx = (SqliteTransaction)await sqlite.BeginTransactionAsync();
-        await using var insert = sqlite.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText = "INSERT INTO bench_scratch VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)";
-        var ps = Enumerable.Range(1, 9).Select(i => insert.Parameters.Add("$" + i.ToString(CultureInfo.InvariantCulture), SqliteType.Text)).ToArray();
-        insert.Prepare();
-        using var csv = Sylvan.Data.Csv.CsvDataReader.Create(file);
-        while (await csv.ReadAsync())
-        {
-            for (var i = 0; i < 9; i++)
-            {
-                ps[i].Value = csv.GetString(i);
-            }
-            await insert.ExecuteNonQueryAsync();
-        }
-        await tx.CommitAsync();
     }
 }
