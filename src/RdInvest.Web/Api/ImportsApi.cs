@@ -17,7 +17,7 @@ public static class ImportsApi
     {
         var g = api.MapGroup("/imports").WithTags("imports").RequireRoles(Roles.Importers);
         g.MapPost("/{kind}", Import).DisableAntiforgery()
-            .WithSummary("导入文件（CSV/XLSX，≤ 50 MB），返回校验报告；有错误则不写入（422）/ import a file; the validation report; nothing written on any error (422)");
+            .WithSummary("导入文件（CSV/XLSX，≤ 50 MB），返回校验报告；有错误则不写入数据（422，仅记入导入日志）；旗县、盟市工作人员仅可导入本辖区的 rd、units、certifications / import a file; the validation report; no data written on any error (422; the run is logged); county and city officers import rd, units and certifications of their own divisions only");
         g.MapGet("/templates/{kind}", Template).WithSummary("下载导入模板（.xlsx 或 ?format=csv）/ download the import template");
         return g;
     }
