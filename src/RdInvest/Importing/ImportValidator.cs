@@ -36,6 +36,8 @@ public sealed partial class ImportValidator
     private readonly Dictionary<(long Unit, int Year), (int Row, long Total, string? LeagueCity)> _rdTotals = [];
     private readonly Dictionary<(string? LeagueCity, int? Year), int[]> _attribution = [];
     private readonly HashSet<int> _warnedRows = [];
+    private readonly int _yearIndex;
+    private readonly int _unitRefIndex;
     private string? _rowLeagueCity;
     private int[] _stageIndex = [];
     private object?[] _blankDefaults = [];
@@ -49,6 +51,8 @@ public sealed partial class ImportValidator
         _file = file;
         _unitFactor = Money.UnitFactor(options.Unit);
         _colIndex = Enumerable.Repeat(-1, kind.Columns.Count).ToArray();
+        _yearIndex = IndexOf("year");
+        _unitRefIndex = kind.Columns.ToList().FindIndex(c => c.Type == CellType.UnitRef);
     }
 
     public int Errors { get; private set; }
@@ -261,8 +265,7 @@ public sealed partial class ImportValidator
         }
         var division = RowDivision(values, texts);
         _rowLeagueCity = division is null ? null : _refs.LeagueCityOf(division);
-        var yearIndex = IndexOf("year");
-        int? year = yearIndex >= 0 && values[yearIndex] is int y ? y : null;
+        int? year = _yearIndex >= 0 && values[_yearIndex] is int y ? y : null;
         CheckSplits(row.Number, amounts, texts);
         CheckKindRules(row.Number, values, amounts, texts);
         CheckDuplicate(row.Number, values, texts);
@@ -620,10 +623,10 @@ public sealed partial class ImportValidator
         {
             return;
         }
-        var k = _kind.Columns.ToList().FindIndex(c => c.Type == CellType.UnitRef);
+        var k = _unitRefIndex;
         if (k >= 0 && values[k] is long && _refs.UnitDivision(texts[k]!.ToUpperInvariant()) is { } division && _refs.IsFinal(division, y))
         {
-            Add(ImportRules.CountyYearFinal.At(_file, row, "year", texts[IndexOf("year")], division));
+            Add(ImportRules.CountyYearFinal.At(_file, row, "year", texts[_yearIndex], division));
         }
     }
 
