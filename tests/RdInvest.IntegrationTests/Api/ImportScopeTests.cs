@@ -151,4 +151,26 @@ public sealed class ImportScopeTests
         Assert.Equal((DataStatuses.Submitted, 110_0000_00L), rows.Where(r => r.CreditCode == UnitIn && r.Year == Year).Select(r => (r.Status, r.RdTotalFen)).Single());
         Assert.Equal(DataStatuses.Draft, rows.Single(r => r.CreditCode == UnitOut && r.Year == 2023).Status);
     }
+
+    [Fact]
+    public async Task Import_RdOfAUnitRegisteredAtTheLeagueCity_TakesTheSameStatusAsAnApiWrite()
+    {
+        await using var host = await CreateAsync();
+        using var admin = host.Client(Roles.RegionAdmin);
+        var leagueUnit = RdInvest.Common.CreditCode.Complete("91150100MA0000007");
+        await using (var db = host.Database.Open())
+        {
+            db.Units.Add(new ReportingUnit { CreditCode = leagueUnit, Name = "市直企业", Sector = Sectors.Enterprise, DivisionCode = LeagueIn, UpdatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync(Ct);
+        }
+        await PostOk(admin, $"/api/v1/approvals/{LeagueIn}/2023/submit");
+
+        var (status, body) = await PostFile(admin, "rd", $"credit_code,year,rd_total,revenue\n{leagueUnit},2023,100,5000\n");
+
+        Assert.True(status == HttpStatusCode.OK, body.ToString());
+        await using var check = host.Database.Open();
+        var expected = await RdInvest.Approval.ApprovalStore.WritableStatusAsync(check, LeagueIn, 2023, Ct);
+        Assert.Equal(DataStatuses.Submitted, expected);
+        Assert.Equal(expected, (await Records(host, 2023)).Single().Status);
+    }
 }
