@@ -59,6 +59,7 @@ public static class RdInvestWebHost
         api.MapIndicatorsApi();
         api.MapProgressApi();
         api.MapReconcileApi();
+        api.MapReportingQualityApi();
         api.MapParksApi();
         api.MapAssessmentApi();
         api.MapNotificationsApi();

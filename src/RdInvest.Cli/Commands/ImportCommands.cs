@@ -91,7 +91,7 @@ public static class ImportCommands
         if (!r.Accepted)
         {
             Console.Out.WriteLine(string.Create(inv,
-                $"拒绝导入：{r.Errors} 个错误，{r.Warnings} 个警告，未写入任何数据 / rejected: {r.Errors} errors, {r.Warnings} warnings, nothing written"));
+                $"拒绝导入：{r.Errors} 个错误，{r.Warnings} 个警告，未写入任何数据（仅记入导入日志）/ rejected: {r.Errors} errors, {r.Warnings} warnings, no data written (logged in the import log)"));
             return;
         }
         var mode = r.DryRun ? "（试运行，未写入 / dry run, nothing written）" : "";

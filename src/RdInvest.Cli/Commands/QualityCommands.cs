@@ -102,7 +102,8 @@ public static class QualityCommands
         {
             await using var db = Cli.Target(r).CreateContext();
             await Schema.RequireAsync(db, ct);
-            var items = await new ReportingQualityHandler(db).HandleAsync(r.GetValue(year), ct);
+            var report = await new ReportingQualityHandler(db).ReportAsync(r.GetValue(year), ct);
+            var items = report.Results;
             if (r.GetValue(json))
             {
                 Cli.WriteJson(new
@@ -112,7 +113,15 @@ public static class QualityCommands
                     {
                         division = q.Division, name = q.NameZh, registered_units = q.RegisteredUnits, reported_units = q.ReportedUnits,
                         reporting_rate = q.ReportingRate, final_records = q.FinalRecords, final_rate = q.FinalRate,
+                        import_rows = q.ImportRows, error_rows = q.ErrorRows, warning_rows = q.WarningRows,
+                        error_rate = q.ErrorRate, warning_rate = q.WarningRate,
                     }),
+                    unattributed = new
+                    {
+                        import_rows = report.Unattributed.ImportRows, error_rows = report.Unattributed.ErrorRows,
+                        warning_rows = report.Unattributed.WarningRows, error_rate = report.Unattributed.ErrorRate,
+                        warning_rate = report.Unattributed.WarningRate,
+                    },
                 });
                 return 0;
             }
@@ -120,10 +129,15 @@ public static class QualityCommands
             foreach (var q in items)
             {
                 Console.WriteLine($"  {q.Division} {q.NameZh,-8} 登记 registered {q.RegisteredUnits,5}  已填报 reported {q.ReportedUnits,5}"
-                    + $"  填报率 rate {q.ReportingRate?.ToString("0.0", CultureInfo.InvariantCulture) ?? "—"} %  已审定 final {q.FinalRate?.ToString("0.0", CultureInfo.InvariantCulture) ?? "—"} %");
+                    + $"  填报率 rate {Pct(q.ReportingRate)} %  已审定 final {Pct(q.FinalRate)} %"
+                    + $"  导入行 rows {q.ImportRows,6}  错误率 errors {Pct(q.ErrorRate)} %  警告率 warnings {Pct(q.WarningRate)} %");
             }
+            var u = report.Unattributed;
+            Console.WriteLine($"  未归属 unattributed  导入行 rows {u.ImportRows,6}  错误率 errors {Pct(u.ErrorRate)} %  警告率 warnings {Pct(u.WarningRate)} %");
             return 0;
         });
         return cmd;
     }
+
+    private static string Pct(decimal? v) => v?.ToString("0.0", CultureInfo.InvariantCulture) ?? "—";
 }

@@ -7,26 +7,29 @@ namespace RdInvest.Web.Api;
 
 /// <summary>
 /// File imports through the same pipeline as `rdinvest import`: upload → validation report (every rejected row)
-/// → commit in one transaction, or nothing with ?dry_run=true. Region roles only: the pipeline is region-wide.
+/// → commit in one transaction, or nothing with ?dry_run=true. Region roles import any kind; county and city officers
+/// import rd, units and certifications of their own divisions (ScopeService.ImportDivisionsAsync: another kind is 403,
+/// a row outside the scope an <c>outside-scope</c> finding that rejects the file, 422).
 /// </summary>
 public static class ImportsApi
 {
     public static RouteGroupBuilder MapImportsApi(this RouteGroupBuilder api)
     {
-        var g = api.MapGroup("/imports").WithTags("imports").RequireRoles([Roles.RegionAdmin, Roles.RegionAnalyst]);
+        var g = api.MapGroup("/imports").WithTags("imports").RequireRoles(Roles.Importers);
         g.MapPost("/{kind}", Import).DisableAntiforgery()
-            .WithSummary("导入文件（CSV/XLSX，≤ 50 MB），返回校验报告；有错误则不写入（422）/ import a file; the validation report; nothing written on any error (422)");
+            .WithSummary("导入文件（CSV/XLSX，≤ 50 MB），返回校验报告；有错误则不写入数据（422，仅记入导入日志）；旗县、盟市工作人员仅可导入本辖区的 rd、units、certifications / import a file; the validation report; no data written on any error (422; the run is logged); county and city officers import rd, units and certifications of their own divisions only");
         g.MapGet("/templates/{kind}", Template).WithSummary("下载导入模板（.xlsx 或 ?format=csv）/ download the import template");
         return g;
     }
 
-    public static async Task<Results<Ok<ImportResult>, UnprocessableEntity<ImportResult>>> Import(string kind, IFormFile file, bool? dryRun, [AsParameters] ApiServices s)
+    public static async Task<Results<Ok<ImportResult>, UnprocessableEntity<ImportResult>>> Import(string kind, IFormFile file, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "dry_run")] bool? dryRun, [AsParameters] ApiServices s)
     {
         var ext = Path.GetExtension(file.FileName).ToLowerInvariant();
         if (ext is not (".csv" or ".xlsx"))
         {
             throw new Common.UserError($"不支持的文件类型 {ext}（应为 .csv 或 .xlsx）", $"unsupported file type {ext} (use .csv or .xlsx)");
         }
+        var scope = await s.Api.Scope.ImportDivisionsAsync(ImportKinds.Get(kind).Name, s.Api.Ct);
         var dir = Directory.CreateTempSubdirectory("rdinvest-upload-");
         try
         {
@@ -37,7 +40,7 @@ public static class ImportsApi
                 await file.CopyToAsync(f, s.Api.Ct);
             }
             var result = await new ImportFileHandler(s.Api.Db, s.Api.Clock)
-                .HandleAsync(new ImportRequest(kind, path, DryRun: dryRun ?? false, User: s.Api.User.Name), s.Api.Ct);
+                .HandleAsync(new ImportRequest(kind, path, DryRun: dryRun ?? false, User: s.Api.User.Name, Scope: scope), s.Api.Ct);
             return result.Accepted ? TypedResults.Ok(result) : TypedResults.UnprocessableEntity(result);
         }
         finally

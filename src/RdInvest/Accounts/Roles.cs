@@ -22,6 +22,13 @@ public static class Roles
     public static readonly IReadOnlyList<string> DataWriters = [RegionAdmin, RegionAnalyst, CityOfficer, CountyOfficer];
 
     /// <summary>Roles with region-wide views: reconciliation, every league/city.</summary>
+    /// <summary>
+    /// Roles that import files: region roles any kind, county and city officers the kinds of
+    /// <see cref="ScopeService.OfficerImportKinds"/> within their scope. The enterprise role writes no R&amp;D records
+    /// through the API either, so it imports nothing.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Importers = [RegionAdmin, RegionAnalyst, CityOfficer, CountyOfficer];
+
     public static readonly IReadOnlyList<string> RegionReaders = [RegionAdmin, RegionAnalyst, Finance, Auditor];
 
     public static readonly IReadOnlyList<string> SubsidyRunners = [RegionAdmin, RegionAnalyst, Finance];

@@ -28,6 +28,32 @@ public sealed class ScopeService(RdInvestDb db, UserScope user)
         };
     }
 
+    /// <summary>Kinds a county or city officer may import (into their own divisions); every other kind is region-wide.</summary>
+    public static readonly IReadOnlyList<string> OfficerImportKinds = ["rd", "units", "certifications"];
+
+    /// <summary>
+    /// The divisions an import by this user may write into: null (everywhere) for region roles; a county or city
+    /// officer's divisions for <see cref="OfficerImportKinds"/>; anything else is forbidden (403). Rows outside the
+    /// returned set are refused row by row by the import's validation.
+    /// </summary>
+    public async Task<IReadOnlySet<string>?> ImportDivisionsAsync(string kind, CancellationToken ct)
+    {
+        if (user.Role is Roles.RegionAdmin or Roles.RegionAnalyst)
+        {
+            return null;
+        }
+        if (user.Role is Roles.CountyOfficer or Roles.CityOfficer)
+        {
+            if (OfficerImportKinds.Contains(kind))
+            {
+                return await DivisionCodesAsync(ct);
+            }
+            throw new Common.ForbiddenError($"{Roles.Zh(user.Role)}不能导入 {kind}（仅限 {string.Join("、", OfficerImportKinds)}）",
+                $"role {user.Role} cannot import {kind} (only {string.Join(", ", OfficerImportKinds)})");
+        }
+        throw new Common.ForbiddenError($"角色 {Roles.Zh(user.Role)} 不能导入数据", $"role {user.Role} cannot import data");
+    }
+
     public IQueryable<ReportingUnit> Units(IQueryable<ReportingUnit> q)
     {
         if (user.IsGlobal)

@@ -30,9 +30,11 @@ public sealed class AssessHandler(RdInvestDb db)
             return new CriterionInput(v.Value, v.Provenance, v.Value is null ? $"{v.ReasonZh ?? "无数据"} / {v.Reason ?? "no data"}" : null);
         }))).ToList();
         // Reporting quality is shown beside the score, not scored (the scheme has no criterion for it).
-        var quality = (await new ReportingQualityHandler(db).HandleAsync(request.Year, ct)).ToDictionary(q => q.Division, q => q.ReportingRate);
+        var quality = (await new ReportingQualityHandler(db).HandleAsync(request.Year, ct)).ToDictionary(q => q.Division);
         var results = AssessmentScorer.Score(scheme, inputs)
-            .Select(r => r with { ReportingQuality = quality.GetValueOrDefault(r.Division) })
+            .Select(r => quality.GetValueOrDefault(r.Division) is { } q
+                ? r with { ReportingQuality = q.ReportingRate, ImportErrorRate = q.ErrorRate, ImportWarningRate = q.WarningRate }
+                : r)
             .OrderBy(r => r.Rank).ThenBy(r => r.Division, StringComparer.Ordinal).ToList();
         return new AssessResult(request.Year, plan.Id, scheme.Clause, scheme.Criteria, results);
     }

@@ -32,8 +32,11 @@ public static class AssessView
             ["rank"] = x.Rank,
             ["grade"] = x.Grade,
             ["grade_en"] = x.GradeEn,
-            // Reporting quality (indicators issue) is shown beside the score, not scored; filled in by a later change.
+            // Reporting quality (indicators issue) is shown beside the score, not scored: the reporting rate, and the
+            // shares of the league/city's imported rows with errors and with warnings (percent, null without imports).
             ["reporting_quality"] = x.ReportingQuality,
+            ["import_error_rate"] = x.ImportErrorRate,
+            ["import_warning_rate"] = x.ImportWarningRate,
         }).ToList(),
     };
 }

@@ -11,8 +11,9 @@ public sealed record AssessedDivision(string Division, string Name, IReadOnlyDic
 public sealed record CriterionScore(string Id, string TitleZh, string Indicator, string Method, decimal? Value, decimal Points, decimal MaxPoints,
     string? Source, string? Flag, string? Reason);
 
+/// <summary>A league/city's score; the reporting-quality figures (reporting rate, import error and warning rates, percent) are shown beside it, not scored.</summary>
 public sealed record AssessmentRow(string Division, string Name, IReadOnlyList<CriterionScore> Criteria, decimal Total, int Rank,
-    string Grade, string? GradeEn, decimal? ReportingQuality);
+    string Grade, string? GradeEn, decimal? ReportingQuality, decimal? ImportErrorRate = null, decimal? ImportWarningRate = null);
 
 public static class CriterionMethods
 {

@@ -312,3 +312,36 @@ public sealed class Notification
     public required string ContentHtml { get; set; }
     public byte[]? Pdf { get; set; }
 }
+
+/// <summary>
+/// One import of a file (not a dry run), accepted or rejected: the log reporting quality counts from (issue 4). Rows,
+/// Errors and Warnings are the file's totals; <see cref="ImportRunDivision"/> splits the rows by league/city and year.
+/// </summary>
+public sealed class ImportRun
+{
+    public long Id { get; set; }
+    public required string Kind { get; set; }
+    public required string File { get; set; }
+    public required string Sha256 { get; set; }
+    public required string Actor { get; set; }
+    public DateTime At { get; set; }
+    public bool Accepted { get; set; }
+    public int Rows { get; set; }
+    public int Errors { get; set; }
+    public int Warnings { get; set; }
+}
+
+/// <summary>
+/// An import's data rows attributed to a league/city (through the row's unit, division or park; null = unattributed)
+/// and the row's year (null when the kind has none): rows, rows with at least one error, rows with at least one warning.
+/// </summary>
+public sealed class ImportRunDivision
+{
+    public long Id { get; set; }
+    public long RunId { get; set; }
+    public string? LeagueCityCode { get; set; }
+    public int? Year { get; set; }
+    public int Rows { get; set; }
+    public int ErrorRows { get; set; }
+    public int WarningRows { get; set; }
+}

@@ -25,6 +25,8 @@ public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<CountyApproval> Approvals => Set<CountyApproval>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ImportRunDivision> ImportRunDivisions => Set<ImportRunDivision>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -186,6 +188,24 @@ public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext
             e.HasOne<Division>().WithMany().HasForeignKey(x => x.CountyCode).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.CountyCode, x.Year }).IsUnique();
             e.Property(x => x.Revision).IsConcurrencyToken();
+        });
+        // The import log behind reporting quality (issue 4).
+        b.Entity<ImportRun>(e =>
+        {
+            e.ToTable("import_runs");
+            e.Property(x => x.Kind).HasMaxLength(30);
+            e.Property(x => x.File).HasMaxLength(260);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+            e.Property(x => x.Actor).HasMaxLength(100);
+            e.HasIndex(x => x.At);
+        });
+        b.Entity<ImportRunDivision>(e =>
+        {
+            e.ToTable("import_run_divisions");
+            e.Property(x => x.LeagueCityCode).HasMaxLength(6);
+            e.HasOne<ImportRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.RunId, x.LeagueCityCode, x.Year }).IsUnique();
+            e.HasIndex(x => x.Year);
         });
     }
 }

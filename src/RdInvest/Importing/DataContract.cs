@@ -29,6 +29,12 @@ public static class DataContract
         Line("`rdinvest import template KIND --out FILE.xlsx|.csv` writes the columns below with one example row;");
         Line("`rdinvest export KIND --out FILE [--year Y] [--division CODE] [--labels zh] [--unit U]` writes what imports back unchanged.");
         Line("Text cells beginning with = + - @, tab or CR are written with a leading apostrophe, which import removes.");
+        Line("`rd` records follow the approval workflow of their county-year: a row of a final county-year is an error");
+        Line("(`county-year-final`; a region admin must reopen it), and an inserted or changed record takes the county-year's");
+        Line("current status (draft when it has none). Through the API (`POST /api/v1/imports/{kind}`) county and city officers");
+        Line($"may import {string.Join(", ", Accounts.ScopeService.OfficerImportKinds.Select(k => $"`{k}`"))} of their own divisions only: a row outside them is an");
+        Line("`outside-scope` error; region roles import every kind. Every import but a dry run, accepted or rejected, is logged");
+        Line("(`import_runs`) with its rows, error rows and warning rows per league/city and year, for `rdinvest reporting-quality`.");
         Line();
         Line("Required columns are marked **yes**; key columns (one record per key, in the file and in the database) are marked *key*.");
         foreach (var kind in ImportKinds.All)

@@ -4,18 +4,23 @@ using RdInvest.Data;
 namespace RdInvest.Importing;
 
 /// <summary>
-/// References read once per import inside its transaction: divisions and parks (small), and for kinds that
-/// name units, every unit's credit code and id (about 100 MB for a million units, well within budget and
-/// far cheaper than a query per row).
+/// References read once per import inside its transaction: divisions with their league/city and parks with their
+/// division (small, always: every row is attributed to a league/city), the final county-years for kinds whose records
+/// follow the approval workflow, and for kinds that name units (or scoped unit imports), every unit's credit code,
+/// id and division (about 100 MB for a million units, well within budget and far cheaper than a query per row).
 /// </summary>
 public sealed class DbImportReferences : IImportReferences
 {
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly KindTable _rd;
-    private readonly HashSet<string> _divisions = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _parks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _units = new(StringComparer.Ordinal);
+    // Division code → its league/city (null for the region); _codes keeps one string per code, so a million units
+    // share a hundred division strings.
+    private readonly Dictionary<string, string?> _divisions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _codes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _parks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Id, string Division)> _units = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Division, int Year)> _final = [];
 
     private DbImportReferences(DbConnection connection, DbTransaction transaction, KindTable rd)
     {
@@ -24,31 +29,47 @@ public sealed class DbImportReferences : IImportReferences
         _rd = rd;
     }
 
+    /// <summary>Loads the references a kind needs; <c>unitsForScope</c> loads the units even when the kind names none
+    /// (a scoped units import checks who holds an existing unit).</summary>
     public static async Task<DbImportReferences> LoadAsync(
-        RdInvestDb db, DbConnection connection, DbTransaction transaction, ImportKind kind, CancellationToken ct)
+        RdInvestDb db, DbConnection connection, DbTransaction transaction, ImportKind kind, CancellationToken ct, bool unitsForScope = false)
     {
         var refs = new DbImportReferences(connection, transaction, KindTable.For(db, typeof(UnitRdRecord)));
         var types = kind.Columns.Select(c => c.Type).ToHashSet();
-        if (types.Contains(CellType.DivisionRef))
+        var d = KindTable.For(db, typeof(Division));
+        var levels = new List<(string Code, string Level, string? Parent)>();
+        await refs.ReadAsync($"SELECT {Q(d.Column(nameof(Division.Code)))}, {Q(d.Column(nameof(Division.Level)))}, {Q(d.Column(nameof(Division.ParentCode)))} FROM {Q(d.Table)}",
+            r => levels.Add((r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2))), ct);
+        foreach (var (code, level, parent) in levels)
         {
-            var t = KindTable.For(db, typeof(Division));
-            await refs.ReadAsync($"SELECT {Q(t.Column(nameof(Division.Code)))} FROM {Q(t.Table)}",
-                r => refs._divisions.Add(r.GetString(0)), ct);
+            refs._codes[code] = code;
+            refs._divisions[code] = level switch
+            {
+                DivisionLevels.LeagueCity => code,
+                DivisionLevels.County => parent,
+                _ => null,
+            };
         }
-        if (types.Contains(CellType.ParkRef))
-        {
-            var t = KindTable.For(db, typeof(Park));
-            await refs.ReadAsync($"SELECT {Q(t.Column(nameof(Park.Id)))} FROM {Q(t.Table)}",
-                r => refs._parks.Add(r.GetString(0)), ct);
-        }
-        if (types.Contains(CellType.UnitRef))
+        var p = KindTable.For(db, typeof(Park));
+        await refs.ReadAsync($"SELECT {Q(p.Column(nameof(Park.Id)))}, {Q(p.Column(nameof(Park.DivisionCode)))} FROM {Q(p.Table)}",
+            r => refs._parks[r.GetString(0)] = refs.Canonical(r.GetString(1)), ct);
+        if (types.Contains(CellType.UnitRef) || unitsForScope)
         {
             var t = KindTable.For(db, typeof(ReportingUnit));
-            await refs.ReadAsync($"SELECT {Q(t.Column(nameof(ReportingUnit.CreditCode)))}, {Q(t.Column(nameof(ReportingUnit.Id)))} FROM {Q(t.Table)}",
-                r => refs._units[r.GetString(0)] = r.GetInt64(1), ct);
+            await refs.ReadAsync($"SELECT {Q(t.Column(nameof(ReportingUnit.CreditCode)))}, {Q(t.Column(nameof(ReportingUnit.Id)))}, {Q(t.Column(nameof(ReportingUnit.DivisionCode)))} FROM {Q(t.Table)}",
+                r => refs._units[r.GetString(0)] = (r.GetInt64(1), refs.Canonical(r.GetString(2))), ct);
+        }
+        if (kind.FollowsApproval)
+        {
+            var a = KindTable.For(db, typeof(CountyApproval));
+            await refs.ReadAsync($"SELECT {Q(a.Column(nameof(CountyApproval.CountyCode)))}, {Q(a.Column(nameof(CountyApproval.Year)))} FROM {Q(a.Table)} " +
+                $"WHERE {Q(a.Column(nameof(CountyApproval.Status)))} = '{DataStatuses.Final}'",
+                r => refs._final.Add((r.GetString(0), r.GetInt32(1))), ct);
         }
         return refs;
     }
+
+    private string Canonical(string code) => _codes.TryGetValue(code, out var c) ? c : code;
 
     private static string Q(string name) => IBulkLoader.Quote(name);
 
@@ -64,9 +85,13 @@ public sealed class DbImportReferences : IImportReferences
         }
     }
 
-    public bool DivisionExists(string code) => _divisions.Contains(code);
-    public bool ParkExists(string id) => _parks.Contains(id);
-    public long? UnitId(string creditCode) => _units.TryGetValue(creditCode, out var id) ? id : null;
+    public bool DivisionExists(string code) => _divisions.ContainsKey(code);
+    public bool ParkExists(string id) => _parks.ContainsKey(id);
+    public long? UnitId(string creditCode) => _units.TryGetValue(creditCode, out var u) ? u.Id : null;
+    public string? UnitDivision(string creditCode) => _units.TryGetValue(creditCode, out var u) ? u.Division : null;
+    public string? ParkDivision(string parkId) => _parks.GetValueOrDefault(parkId);
+    public string? LeagueCityOf(string divisionCode) => _divisions.GetValueOrDefault(divisionCode);
+    public bool IsFinal(string divisionCode, int year) => _final.Contains((divisionCode, year));
 
     public IReadOnlyDictionary<long, long> RdTotals(int year)
     {

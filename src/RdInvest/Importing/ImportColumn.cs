@@ -78,6 +78,11 @@ public sealed record ImportKind(string Name, string TitleZh, string TitleEn, Typ
     public IReadOnlyDictionary<string, object> InsertDefaults { get; init; } = new Dictionary<string, object>();
     /// <summary>How export filters by division: the SQL expression naming the division code of a row.</summary>
     public required ExportDivisionPath DivisionPath { get; init; }
+    /// <summary>
+    /// Its records follow the approval workflow of their county-year (二(五)16, ApprovalStore): rows of a final
+    /// county-year are refused, and inserted or updated records take the county-year's current status.
+    /// </summary>
+    public bool FollowsApproval { get; init; }
 
     public ImportColumn? Find(string key) => Columns.FirstOrDefault(c => c.Key == key);
     public IEnumerable<ImportColumn> KeyColumns => Columns.Where(c => c.IsKey);

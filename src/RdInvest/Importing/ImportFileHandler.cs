@@ -15,9 +15,11 @@ namespace RdInvest.Importing;
 /// <param name="DryRun">Validate and count, write nothing.</param>
 /// <param name="IgnoreUnknown">Skip unknown columns instead of rejecting the file.</param>
 /// <param name="User">Actor for the audit log; null is the OS user.</param>
+/// <param name="Scope">Divisions the caller may import into (a county or city officer's, from ScopeService); null is
+/// everywhere (region roles, the CLI). A row outside it is an <c>outside-scope</c> error, so the file is rejected whole.</param>
 public sealed record ImportRequest(
     string Kind, string Path, MoneyUnit Unit = MoneyUnit.TenThousandYuan, string? Encoding = null, string? Sheet = null,
-    bool DryRun = false, bool IgnoreUnknown = false, string? User = null);
+    bool DryRun = false, bool IgnoreUnknown = false, string? User = null, IReadOnlySet<string>? Scope = null);
 
 public sealed record ImportResult(
     string Kind, string File, string Sha256, int Rows, long Inserted, long Updated, long Unchanged,
@@ -25,12 +27,21 @@ public sealed record ImportResult(
 {
     public long Changed => Inserted + Updated;
     public bool Accepted => Errors == 0;
+    /// <summary>The data rows by league/city and year, as stored in the import log.</summary>
+    public IReadOnlyList<ImportAttribution> Attribution { get; init; } = [];
+    /// <summary>The import log entry (import_runs); null for a dry run.</summary>
+    public long? RunId { get; init; }
 }
 
 /// <summary>
 /// Imports one file of one kind (SPEC §4): parse → validate every row (all findings at once) → stage with the
 /// provider's bulk path → merge in one transaction → read back. A file imports whole or not at all: any error,
-/// <c>--dry-run</c>, a crash or a kill leaves the database as it was. Re-importing the same file changes nothing.
+/// <c>--dry-run</c>, a crash or a kill leaves the database as it was. Re-importing the same file changes no data.
+/// Every import but a dry run is logged (import_runs, with its rows by league/city and year, for reporting quality):
+/// an accepted one inside its transaction, a rejected or unchanged one in its own transaction after the rollback,
+/// with an audit entry (<c>import.rejected</c> / <c>import.unchanged</c>) carrying the file hash and counts.
+/// Records of kinds that follow the approval workflow (rd) take their county-year's status; a final county-year
+/// refuses the row.
 /// </summary>
 public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
 {
@@ -46,12 +57,14 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
         var fileName = System.IO.Path.GetFileName(request.Path);
         var sha = await HashAsync(request.Path, ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var options = new ImportOptions(request.Unit, request.IgnoreUnknown, now.Year + 1);
+        var options = new ImportOptions(request.Unit, request.IgnoreUnknown, now.Year + 1, request.Scope);
+        var actor = string.IsNullOrWhiteSpace(request.User) ? Environment.UserName : request.User;
 
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var refs = await DbImportReferences.LoadAsync(db, connection, transaction, kind, ct);
+        var refs = await DbImportReferences.LoadAsync(db, connection, transaction, kind, ct,
+            unitsForScope: request.Scope is not null && kind == ImportKinds.Units);
         var validator = new ImportValidator(kind, options, refs, fileName);
         var loader = IBulkLoader.For(connection, transaction);
         var table = KindTable.For(db, kind.Entity);
@@ -80,20 +93,38 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
         }
         validator.Finish();
 
+        var run = new ImportRun
+        {
+            Kind = kind.Name, File = fileName.Length > 260 ? fileName[..260] : fileName, Sha256 = sha, Actor = actor, At = now,
+            Accepted = validator.Errors == 0, Rows = validator.DataRows, Errors = validator.Errors, Warnings = validator.Warnings,
+        };
+        var attribution = validator.Attribution;
         if (validator.Errors > 0)
         {
             await transaction.RollbackAsync(ct);
+            var rejected = request.DryRun ? (long?)null : await LogSeparatelyAsync(run, attribution, "import.rejected", table.Table, ct);
             return new ImportResult(kind.Name, fileName, sha, validator.DataRows, 0, 0, 0,
-                validator.Warnings, validator.Errors, request.DryRun, false, validator.Findings);
+                validator.Warnings, validator.Errors, request.DryRun, false, validator.Findings)
+            { Attribution = attribution, RunId = rejected };
         }
 
-        var who = new ImportProvenance(
-            string.IsNullOrWhiteSpace(request.User) ? Environment.UserName : request.User, now, fileName, sha);
+        var who = new ImportProvenance(actor, now, fileName, sha);
         var merge = new ImportMerge(connection, transaction, loader, table, KindTable.For(db, typeof(AuditEntry)));
-        var counts = await merge.RunAsync(kind, validator.StageColumns, Stage, who, ct);
+        var counts = await merge.RunAsync(kind, validator.StageColumns, Stage, who, ct,
+            kind.FollowsApproval ? ImportMerge.ApprovalStatusSql(db) : null);
         var written = !request.DryRun && counts.Inserted + counts.Updated > 0;
+        long? runId = null;
         if (written)
         {
+            await db.Database.UseTransactionAsync(transaction, ct);
+            try
+            {
+                runId = await AddRunAsync(run, attribution, ct);
+            }
+            finally
+            {
+                await db.Database.UseTransactionAsync(null, ct);
+            }
             var summary = JsonSerializer.Serialize(new
             {
                 kind = kind.Name,
@@ -103,6 +134,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
                 updated = counts.Updated,
                 unchanged = counts.Unchanged,
                 warnings = validator.Warnings,
+                run = runId,
             });
             await merge.AuditImportAsync(kind, who, summary, ct);
             await Auditing.AuditChain.SealAsync(db, transaction, ct);
@@ -111,9 +143,41 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
         else
         {
             await transaction.RollbackAsync(ct);
+            if (!request.DryRun)
+            {
+                runId = await LogSeparatelyAsync(run, attribution, "import.unchanged", table.Table, ct);
+            }
         }
         return new ImportResult(kind.Name, fileName, sha, validator.DataRows, counts.Inserted, counts.Updated, counts.Unchanged,
-            validator.Warnings, 0, request.DryRun, written, validator.Findings);
+            validator.Warnings, 0, request.DryRun, written, validator.Findings)
+        { Attribution = attribution, RunId = runId };
+    }
+
+    private async Task<long> AddRunAsync(ImportRun run, IReadOnlyList<ImportAttribution> attribution, CancellationToken ct)
+    {
+        db.ImportRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        db.ImportRunDivisions.AddRange(attribution.Select(a => new ImportRunDivision
+        {
+            RunId = run.Id, LeagueCityCode = a.LeagueCity, Year = a.Year, Rows = a.Rows, ErrorRows = a.ErrorRows, WarningRows = a.WarningRows,
+        }));
+        await db.SaveChangesAsync(ct);
+        return run.Id;
+    }
+
+    /// <summary>
+    /// Logs a run that wrote no data (rejected, or accepted with nothing to change) in its own transaction, after the
+    /// import's rollback: the run, its counts and an audit entry with the file hash, sealed into the chain.
+    /// </summary>
+    private async Task<long> LogSeparatelyAsync(ImportRun run, IReadOnlyList<ImportAttribution> attribution, string action, string entity, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var id = await AddRunAsync(run, attribution, ct);
+        Auditing.AuditLog.Append(db, new Auditing.Actor(run.Actor), action, entity, run.File, null,
+            new { kind = run.Kind, run = id, rows = run.Rows, errors = run.Errors, warnings = run.Warnings }, run.At, run.File, run.Sha256);
+        await Auditing.AuditChain.SealAsync(db, ct);
+        await tx.CommitAsync(ct);
+        return id;
     }
 
     private static IEnumerable<object?[]> Remaining(IEnumerator<object?[]> rows, bool first)

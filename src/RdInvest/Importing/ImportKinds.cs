@@ -72,8 +72,8 @@ public static class ImportKinds
     ])
     {
         Splits = RdSplits,
-        InsertDefaults = new Dictionary<string, object> { [nameof(UnitRdRecord.Status)] = DataStatuses.Draft },
         DivisionPath = ExportDivisionPath.Unit,
+        FollowsApproval = true,
     };
 
     private static IReadOnlyList<SplitRule> RdSplits =>

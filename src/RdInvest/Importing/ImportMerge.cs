@@ -18,8 +18,10 @@ internal sealed class ImportMerge(
 {
     private static string Q(string name) => IBulkLoader.Quote(name);
 
+    /// <summary>Merges the stage. <c>statusSql</c>, for kinds that follow the approval workflow, is the SQL (over the stage
+    /// row <c>s</c>) of the status an inserted or changed record takes; see <see cref="ApprovalStatusSql"/>.</summary>
     public async Task<MergeCounts> RunAsync(
-        ImportKind kind, IReadOnlyList<ImportColumn> staged, string stage, ImportProvenance who, CancellationToken ct)
+        ImportKind kind, IReadOnlyList<ImportColumn> staged, string stage, ImportProvenance who, CancellationToken ct, string? statusSql = null)
     {
         var keys = staged.Where(c => c.IsKey).Select(c => table.Column(c.Property)).ToList();
         var values = staged.Where(c => !c.IsKey).Select(c => table.Column(c.Property)).ToList();
@@ -48,6 +50,10 @@ internal sealed class ImportMerge(
                 FROM {from} WHERE NOT ({same})
                 """, who, ct, ("@entity", table.Table));
             var set = string.Join(", ", values.Select(v => $"{Q(v)} = s.{Q(v)}"));
+            if (statusSql is not null)
+            {
+                set += $", {Q(table.Column("Status"))} = {statusSql}";
+            }
             var revision = Q(table.Column("Revision"));
             await ExecAsync($"""
                 UPDATE {Q(table.Table)} AS t SET {set}, {revision} = t.{revision} + 1, {Q(table.Column("UpdatedAt"))} = @at
@@ -78,9 +84,14 @@ internal sealed class ImportMerge(
             }
             var cols = staged.Select(c => table.Column(c.Property)).ToList();
             var parameters = extras.Select((e, i) => ("@x" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Value)).ToArray();
+            var computed = new List<(string Column, string Sql)>();
+            if (statusSql is not null)
+            {
+                computed.Add((table.Column("Status"), statusSql));
+            }
             await ExecAsync($"""
-                INSERT INTO {Q(table.Table)} ({string.Join(", ", cols.Concat(extras.Select(e => e.Column)).Select(Q))})
-                SELECT {string.Join(", ", cols.Select(c => $"s.{Q(c)}").Concat(parameters.Select(p => p.Item1)))}
+                INSERT INTO {Q(table.Table)} ({string.Join(", ", cols.Concat(extras.Select(e => e.Column)).Concat(computed.Select(c => c.Column)).Select(Q))})
+                SELECT {string.Join(", ", cols.Select(c => $"s.{Q(c)}").Concat(parameters.Select(p => p.Item1)).Concat(computed.Select(c => c.Sql)))}
                 FROM {Q(stage)} s WHERE NOT EXISTS (SELECT 1 FROM {Q(table.Table)} t WHERE {join})
                 """, who, ct, parameters);
         }
@@ -92,6 +103,22 @@ internal sealed class ImportMerge(
             throw new InvalidOperationException($"import read-back found {stored} of {total} rows stored as staged");
         }
         return new MergeCounts(total, total - matched, updated, unchanged);
+    }
+
+    /// <summary>
+    /// The status a unit record written now takes (ApprovalStore semantics, set-based): its county-year's approval
+    /// status — keyed by the unit's division, so a unit registered directly at a league/city follows that code's
+    /// approval row as the API's record writes do — or draft when there is no approval row.
+    /// </summary>
+    public static string ApprovalStatusSql(RdInvestDb db)
+    {
+        var rd = KindTable.For(db, typeof(UnitRdRecord));
+        var units = KindTable.For(db, typeof(ReportingUnit));
+        var a = KindTable.For(db, typeof(CountyApproval));
+        return $"COALESCE((SELECT a.{Q(a.Column(nameof(CountyApproval.Status)))} FROM {Q(a.Table)} a " +
+            $"JOIN {Q(units.Table)} u ON a.{Q(a.Column(nameof(CountyApproval.CountyCode)))} = u.{Q(units.Column(nameof(ReportingUnit.DivisionCode)))} " +
+            $"WHERE u.{Q(units.Column(nameof(ReportingUnit.Id)))} = s.{Q(rd.Column(nameof(UnitRdRecord.UnitId)))} " +
+            $"AND a.{Q(a.Column(nameof(CountyApproval.Year)))} = s.{Q(rd.Column(nameof(UnitRdRecord.Year)))}), '{DataStatuses.Draft}')";
     }
 
     public Task AuditImportAsync(ImportKind kind, ImportProvenance who, string summaryJson, CancellationToken ct) =>

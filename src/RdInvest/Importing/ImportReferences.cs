@@ -9,6 +9,14 @@ public interface IImportReferences
     long? UnitId(string creditCode);
     /// <summary>Stored rd_total (fen) of every unit for a year, for the year-on-year plausibility warning.</summary>
     IReadOnlyDictionary<long, long> RdTotals(int year);
+    /// <summary>The division the unit with that credit code is registered in, or null when unknown (or not loaded).</summary>
+    string? UnitDivision(string creditCode);
+    /// <summary>The division of a park, or null when unknown.</summary>
+    string? ParkDivision(string parkId);
+    /// <summary>The league/city a division belongs to (itself for a league/city, its parent for a county); null for the region or an unknown code.</summary>
+    string? LeagueCityOf(string divisionCode);
+    /// <summary>Whether the county-year (approval keyed by the unit's division) is final, hence locked.</summary>
+    bool IsFinal(string divisionCode, int year);
 }
 
 /// <summary>In-memory references, for tests and for checks that need no database.</summary>
@@ -18,10 +26,26 @@ public sealed class MemoryImportReferences : IImportReferences
     public HashSet<string> Parks { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, long> Units { get; } = new(StringComparer.Ordinal);
     public Dictionary<int, Dictionary<long, long>> Totals { get; } = [];
+    /// <summary>Credit code → division of the unit.</summary>
+    public Dictionary<string, string> UnitDivisions { get; } = new(StringComparer.Ordinal);
+    /// <summary>Park id → division of the park.</summary>
+    public Dictionary<string, string> ParkDivisions { get; } = new(StringComparer.Ordinal);
+    /// <summary>Division → its league/city; a code not listed maps by GB/T 2260 (first four digits + 00; none for xx0000).</summary>
+    public Dictionary<string, string?> LeagueCities { get; } = new(StringComparer.Ordinal);
+    public HashSet<(string Division, int Year)> Final { get; } = [];
 
     public bool DivisionExists(string code) => Divisions.Contains(code);
     public bool ParkExists(string id) => Parks.Contains(id);
     public long? UnitId(string creditCode) => Units.TryGetValue(creditCode, out var id) ? id : null;
     public IReadOnlyDictionary<long, long> RdTotals(int year) =>
         Totals.TryGetValue(year, out var t) ? t : new Dictionary<long, long>();
+    public string? UnitDivision(string creditCode) => UnitDivisions.GetValueOrDefault(creditCode);
+    public string? ParkDivision(string parkId) => ParkDivisions.GetValueOrDefault(parkId);
+
+    public string? LeagueCityOf(string divisionCode) =>
+        LeagueCities.TryGetValue(divisionCode, out var l) ? l
+        : divisionCode.Length != 6 || divisionCode.EndsWith("0000", StringComparison.Ordinal) ? null
+        : string.Concat(divisionCode.AsSpan(0, 4), "00");
+
+    public bool IsFinal(string divisionCode, int year) => Final.Contains((divisionCode, year));
 }

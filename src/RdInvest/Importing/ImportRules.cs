@@ -86,6 +86,11 @@ public static class ImportRules
     public static readonly ImportRule IntensityMismatch = new("intensity-mismatch", Severity.Warning,
         "报告的研发投入强度 {1}% 与 R&D经费/GDP = {2}% 相差超过 0.05 个百分点",
         "reported R&D intensity {1} % differs from rd_total/gdp = {2} % by more than 0.05 points");
+    public static readonly ImportRule OutsideScope = new("outside-scope", Severity.Error,
+        "“{0}”的值“{1}”所属区划 {2} 不在您的管辖范围", "'{0}': '{1}' belongs to division {2}, outside your scope");
+    public static readonly ImportRule CountyYearFinal = new("county-year-final", Severity.Error,
+        "{2} 的 {1} 年数据已审定（final）并锁定，需由自治区管理员重新开放后才能导入",
+        "{2}'s {1} data is final and locked; a region admin must reopen it before it can be imported");
     public static readonly ImportRule TooManyFindings = new("too-many-findings", Severity.Error,
         "问题过多，仅列出前 {2} 条", "too many findings; only the first {2} are listed");
 
@@ -94,7 +99,7 @@ public static class ImportRules
         UnreadableFile, NoHeader, UnknownColumn, DuplicateColumn, MissingColumn, UnitMismatch, MissingValue,
         InvalidNumber, InvalidInteger, InvalidDate, InvalidBoolean, InvalidChoice, InvalidCode, TextTooLong,
         NegativeAmount, InvalidCreditCode, UnknownDivision, UnknownPark, UnknownUnit, DuplicateKey, SplitMismatch,
-        YearOutOfRange, DateOrder, RdJump, RdAboveHalfRevenue, IntensityMismatch, TooManyFindings,
+        YearOutOfRange, DateOrder, OutsideScope, CountyYearFinal, RdJump, RdAboveHalfRevenue, IntensityMismatch, TooManyFindings,
     ];
 }
 

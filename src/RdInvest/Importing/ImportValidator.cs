@@ -8,7 +8,8 @@ namespace RdInvest.Importing;
 /// <param name="Unit">Money unit of the file (--unit).</param>
 /// <param name="IgnoreUnknown">Skip unknown columns instead of rejecting the file.</param>
 /// <param name="MaxYear">The latest acceptable year (next year: plans are filed ahead).</param>
-public sealed record ImportOptions(MoneyUnit Unit, bool IgnoreUnknown, int MaxYear)
+/// <param name="Scope">Divisions the caller may import into (a county or city officer's); null means everywhere.</param>
+public sealed record ImportOptions(MoneyUnit Unit, bool IgnoreUnknown, int MaxYear, IReadOnlySet<string>? Scope = null)
 {
     public const int MinYear = 1990;
 }
@@ -32,7 +33,12 @@ public sealed partial class ImportValidator
     private readonly List<ImportFinding> _findings = [];
     private readonly int[] _colIndex;
     private readonly Dictionary<string, int> _keys = new(StringComparer.Ordinal);
-    private readonly Dictionary<(long Unit, int Year), (int Row, long Total)> _rdTotals = [];
+    private readonly Dictionary<(long Unit, int Year), (int Row, long Total, string? LeagueCity)> _rdTotals = [];
+    private readonly Dictionary<(string? LeagueCity, int? Year), int[]> _attribution = [];
+    private readonly HashSet<int> _warnedRows = [];
+    private readonly int _yearIndex;
+    private readonly int _unitRefIndex;
+    private string? _rowLeagueCity;
     private int[] _stageIndex = [];
     private object?[] _blankDefaults = [];
     private bool _truncated;
@@ -45,6 +51,8 @@ public sealed partial class ImportValidator
         _file = file;
         _unitFactor = Money.UnitFactor(options.Unit);
         _colIndex = Enumerable.Repeat(-1, kind.Columns.Count).ToArray();
+        _yearIndex = IndexOf("year");
+        _unitRefIndex = kind.Columns.ToList().FindIndex(c => c.Type == CellType.UnitRef);
     }
 
     public int Errors { get; private set; }
@@ -54,6 +62,15 @@ public sealed partial class ImportValidator
 
     /// <summary>Columns whose values are stored, in the order of each yielded row: those the file has.</summary>
     public IReadOnlyList<ImportColumn> StageColumns { get; private set; } = [];
+
+    /// <summary>
+    /// The data rows by league/city (through the row's division column, else its unit, else its park; null when none
+    /// resolves) and year (null when the kind has none or the year is invalid): rows, rows with at least one error,
+    /// rows with at least one warning. Findings of the header row belong to no data row and are not counted here.
+    /// </summary>
+    public IReadOnlyList<ImportAttribution> Attribution =>
+        _attribution.OrderBy(a => a.Key.LeagueCity ?? "~", StringComparer.Ordinal).ThenBy(a => a.Key.Year)
+            .Select(a => new ImportAttribution(a.Key.LeagueCity, a.Key.Year, a.Value[0], a.Value[1], a.Value[2])).ToList();
 
     /// <summary>Every finding, in row order.</summary>
     public IReadOnlyList<ImportFinding> Findings =>
@@ -221,6 +238,7 @@ public sealed partial class ImportValidator
         }
         DataRows++;
         var errorsBefore = Errors;
+        var warningsBefore = Warnings;
         var columns = _kind.Columns;
         var values = new object?[columns.Count];
         var amounts = new decimal?[columns.Count];
@@ -245,9 +263,15 @@ public sealed partial class ImportValidator
             }
             values[k] = ParseCell(row.Number, col, text, out amounts[k]);
         }
+        var division = RowDivision(values, texts);
+        _rowLeagueCity = division is null ? null : _refs.LeagueCityOf(division);
+        int? year = _yearIndex >= 0 && values[_yearIndex] is int y ? y : null;
         CheckSplits(row.Number, amounts, texts);
         CheckKindRules(row.Number, values, amounts, texts);
         CheckDuplicate(row.Number, values, texts);
+        CheckScope(row.Number, values, texts);
+        CheckApproval(row.Number, values, texts, year);
+        Attribute(row.Number, _rowLeagueCity, year, Errors > errorsBefore, Warnings > warningsBefore);
         if (Errors > errorsBefore || Errors > 0)
         {
             return null;
@@ -478,7 +502,7 @@ public sealed partial class ImportValidator
             }
             if (values[IndexOf("credit_code")] is long unit && values[IndexOf("year")] is int year && values[total] is long fen)
             {
-                _rdTotals[(unit, year)] = (row, fen);
+                _rdTotals[(unit, year)] = (row, fen, _rowLeagueCity);
             }
         }
         else if (_kind == ImportKinds.DivisionFigures)
@@ -545,6 +569,91 @@ public sealed partial class ImportValidator
         }
     }
 
+    /// <summary>The division a row belongs to: its division column, else its unit's division, else its park's.</summary>
+    private string? RowDivision(object?[] values, string?[] texts)
+    {
+        string? viaUnit = null, viaPark = null;
+        for (var k = 0; k < _kind.Columns.Count; k++)
+        {
+            switch (_kind.Columns[k].Type)
+            {
+                case CellType.DivisionRef when values[k] is string code:
+                    return code;
+                case CellType.UnitRef when values[k] is long && viaUnit is null:
+                    viaUnit = _refs.UnitDivision(texts[k]!.ToUpperInvariant());
+                    break;
+                case CellType.ParkRef when values[k] is string park && viaPark is null:
+                    viaPark = _refs.ParkDivision(park);
+                    break;
+            }
+        }
+        return viaUnit ?? viaPark;
+    }
+
+    /// <summary>A scoped import (a county or city officer's) refuses every row that names a division or unit outside the scope.</summary>
+    private void CheckScope(int row, object?[] values, string?[] texts)
+    {
+        if (_options.Scope is not { } scope)
+        {
+            return;
+        }
+        for (var k = 0; k < _kind.Columns.Count; k++)
+        {
+            var col = _kind.Columns[k];
+            var division = col.Type switch
+            {
+                CellType.DivisionRef => values[k] as string,
+                CellType.UnitRef when values[k] is long => _refs.UnitDivision(texts[k]!.ToUpperInvariant()),
+                // An existing unit can only be changed (or moved into the scope) by whoever holds its current division.
+                CellType.CreditCode when values[k] is string code => _refs.UnitDivision(code),
+                // A unit's park is an attribute of the unit, not what the row writes into; parks imports are region-only.
+                _ => null,
+            };
+            if (division is not null && !scope.Contains(division))
+            {
+                Add(ImportRules.OutsideScope.At(_file, row, col.Key, texts[k], division));
+            }
+        }
+    }
+
+    /// <summary>Records of a final county-year are locked until a region admin reopens it.</summary>
+    private void CheckApproval(int row, object?[] values, string?[] texts, int? year)
+    {
+        if (!_kind.FollowsApproval || year is not { } y)
+        {
+            return;
+        }
+        var k = _unitRefIndex;
+        if (k >= 0 && values[k] is long && _refs.UnitDivision(texts[k]!.ToUpperInvariant()) is { } division && _refs.IsFinal(division, y))
+        {
+            Add(ImportRules.CountyYearFinal.At(_file, row, "year", texts[_yearIndex], division));
+        }
+    }
+
+    private int[] Counts(string? leagueCity, int? year)
+    {
+        if (!_attribution.TryGetValue((leagueCity, year), out var c))
+        {
+            _attribution[(leagueCity, year)] = c = new int[3];
+        }
+        return c;
+    }
+
+    private void Attribute(int row, string? leagueCity, int? year, bool error, bool warning)
+    {
+        var c = Counts(leagueCity, year);
+        c[0]++;
+        if (error)
+        {
+            c[1]++;
+        }
+        if (warning)
+        {
+            c[2]++;
+            _warnedRows.Add(row);
+        }
+    }
+
     /// <summary>Cross-row checks that need the whole file: the year-on-year plausibility of rd_total.</summary>
     public void Finish()
     {
@@ -553,7 +662,7 @@ public sealed partial class ImportValidator
             return;
         }
         var stored = new Dictionary<int, IReadOnlyDictionary<long, long>>();
-        foreach (var ((unit, year), (row, total)) in _rdTotals)
+        foreach (var ((unit, year), (row, total, leagueCity)) in _rdTotals)
         {
             long previous;
             if (_rdTotals.TryGetValue((unit, year - 1), out var inFile))
@@ -577,6 +686,10 @@ public sealed partial class ImportValidator
                 var change = decimal.Round(((decimal)total / previous - 1m) * 100m, 1);
                 Add(ImportRules.RdJump.At(_file, row, "rd_total",
                     FormatAmount(total), FormatAmount(previous), change.ToString(CultureInfo.InvariantCulture)));
+                if (_warnedRows.Add(row))
+                {
+                    Counts(leagueCity, year)[2]++;
+                }
             }
         }
     }
@@ -584,3 +697,6 @@ public sealed partial class ImportValidator
     private string FormatAmount(long fen) =>
         (Money.ToYuan(fen) / _unitFactor).ToString("0.######", CultureInfo.InvariantCulture);
 }
+
+/// <summary>An import's data rows of one league/city (null = unattributed) and year (null = none): rows, error rows, warning rows.</summary>
+public sealed record ImportAttribution(string? LeagueCity, int? Year, int Rows, int ErrorRows, int WarningRows);

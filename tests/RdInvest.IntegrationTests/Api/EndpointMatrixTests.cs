@@ -40,7 +40,8 @@ public sealed class EndpointMatrixTests
         Func<string?, Variant, int[]?>? Custom = null,
         bool Multipart = false,
         int[]? Then = null,
-        string? State = null);
+        string? State = null,
+        Func<Variant, string>? File = null);
 
     private static readonly int[] Ok200 = [200];
     private static readonly int[] Created = [201];
@@ -111,9 +112,13 @@ public sealed class EndpointMatrixTests
         ["POST /api/v1/approvals/league-cities/{code}/{year}/approve"] = new(Roles.Approvers, true, Ok200,
             v => $"/api/v1/approvals/league-cities/{Pick(v, LeagueIn, LeagueOut)}/{Year}/approve",
             Except: new() { [Roles.CountyOfficer] = Forbidden, [Roles.RegionAnalyst] = Forbidden }),
-        ["POST /api/v1/imports/{kind}"] = new([Roles.RegionAdmin, Roles.RegionAnalyst], false, [200, 422], _ => "/api/v1/imports/division-figures?dry_run=true",
-            Multipart: true),
-        ["GET /api/v1/imports/templates/{kind}"] = new([Roles.RegionAdmin, Roles.RegionAnalyst], false, Ok200, _ => "/api/v1/imports/templates/units"),
+        // A dry-run rd file of the in-scope or the out-of-scope unit: region roles import either; county and city officers
+        // only their own divisions' rows (an out-of-scope row is a finding: 422). Other kinds are region-only (ImportScopeTests).
+        ["POST /api/v1/imports/{kind}"] = new(Roles.Importers, false, Ok200, _ => "/api/v1/imports/rd?dry_run=true",
+            Multipart: true, File: v => $"credit_code,year,rd_total,revenue\n{Pick(v, UnitIn, UnitOut)},2023,100,5000\n",
+            Custom: (role, v) => v == Variant.Out && role is Roles.CountyOfficer or Roles.CityOfficer ? [422] : null),
+        ["GET /api/v1/imports/templates/{kind}"] = new(Roles.Importers, false, Ok200, _ => "/api/v1/imports/templates/units"),
+        ["GET /api/v1/reporting-quality/{year}"] = new(Roles.RegionReaders, false, Ok200, _ => $"/api/v1/reporting-quality/{Year}"),
         ["GET /api/v1/parks/evaluation/{year}"] = new(Roles.RegionReaders, false, Ok200, _ => $"/api/v1/parks/evaluation/{Year}"),
         ["GET /api/v1/parks/{parkId}/indicators/{year}"] = new(null, true, Ok200, v => $"/api/v1/parks/{Pick(v, ParkIn, ParkOut)}/indicators/{Year}",
             Except: new() { [Roles.Enterprise] = NotFound }),
@@ -227,7 +232,8 @@ public sealed class EndpointMatrixTests
                     if (c.Multipart)
                     {
                         var form = new MultipartFormDataContent();
-                        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("division_code,year,rd_total\n150102,2023,abc\n")), "file", "figures.csv");
+                        var file = c.File?.Invoke(v) ?? "division_code,year,rd_total\n150102,2023,abc\n";
+                        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(file)), "file", "import.csv");
                         request.Content = form;
                     }
                     else if (c.Body?.Invoke(v) is { } body)

@@ -16,6 +16,15 @@ public sealed class ImportAuditTests
         using var c = host.Client(Roles.RegionAnalyst);
         using var form = new MultipartFormDataContent();
         form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes($"division_code,year,rd_total\n{CountyIn},2023,12.5\n{CountyOut},2023,7\n")), "file", "figures-2023.csv");
+        // ?dry_run=true validates and counts but writes nothing: the figures are still absent afterwards.
+        using (var dry = await c.PostAsync("/api/v1/imports/division-figures?dry_run=true", form, ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, dry.StatusCode);
+            var body = await ReadAsync(dry);
+            Assert.True(body.GetProperty("dry_run").GetBoolean());
+            Assert.False(body.GetProperty("written").GetBoolean());
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await c.GetAsync($"/api/v1/divisions/{CountyIn}/figures/2023", ct)).StatusCode);
         using var r = await c.PostAsync("/api/v1/imports/division-figures", form, ct);
         var report = await r.Content.ReadAsStringAsync(ct);
         Assert.True(r.StatusCode == HttpStatusCode.OK, report);

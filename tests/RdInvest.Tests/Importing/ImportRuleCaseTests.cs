@@ -5,7 +5,8 @@ namespace RdInvest.Tests.Importing;
 
 /// <summary>
 /// One file per validation rule under Cases/import/. The file's first line (a title row, which the importer
-/// skips when it looks for the header) says what it must produce: <c># kind=… rule=… row=… column=…</c>.
+/// skips when it looks for the header) says what it must produce: <c># kind=… rule=… row=… column=…</c>, and
+/// optionally <c>scope=CODE</c> for an import limited to that division (a county officer's).
 /// </summary>
 public sealed class ImportRuleCaseTests
 {
@@ -21,6 +22,9 @@ public sealed class ImportRuleCaseTests
         refs.Units["91150102MA0N000010"] = 1;
         refs.Units["91150102MA0N000023"] = 2;
         refs.Totals[2022] = new() { [1] = 100_0000_00 }; // 100 万元 in fen
+        refs.UnitDivisions["91150102MA0N000010"] = "150102";
+        refs.UnitDivisions["91150102MA0N000023"] = "150102";
+        refs.Final.Add(("150102", 2021));
         return refs;
     }
 
@@ -32,7 +36,8 @@ public sealed class ImportRuleCaseTests
         var meta = File.ReadLines(path).First().TrimStart('#').Trim().Split(' ')
             .Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
         var kind = ImportKinds.Get(meta["kind"]);
-        var validator = new ImportValidator(kind, new ImportOptions(MoneyUnit.TenThousandYuan, false, 2026), References(), file);
+        IReadOnlySet<string>? scope = meta.TryGetValue("scope", out var s) ? new HashSet<string> { s } : null;
+        var validator = new ImportValidator(kind, new ImportOptions(MoneyUnit.TenThousandYuan, false, 2026, scope), References(), file);
 
         _ = validator.Validate(TableReader.Read(path)).ToList();
         validator.Finish();

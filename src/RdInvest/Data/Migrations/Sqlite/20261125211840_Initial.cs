@@ -58,6 +58,27 @@ namespace RdInvest.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "import_runs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    File = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Accepted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Errors = table.Column<int>(type: "INTEGER", nullable: false),
+                    Warnings = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_import_runs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "plans",
                 columns: table => new
                 {
@@ -191,6 +212,30 @@ namespace RdInvest.Data.Migrations.Sqlite
                         principalTable: "divisions",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "import_run_divisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RunId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeagueCityCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: true),
+                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    ErrorRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    WarningRows = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_import_run_divisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_import_run_divisions_import_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "import_runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -562,6 +607,22 @@ namespace RdInvest.Data.Migrations.Sqlite
                 column: "ParentCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_import_run_divisions_RunId_LeagueCityCode_Year",
+                table: "import_run_divisions",
+                columns: new[] { "RunId", "LeagueCityCode", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_run_divisions_Year",
+                table: "import_run_divisions",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_runs_At",
+                table: "import_runs",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_notifications_PlanId",
                 table: "notifications",
                 column: "PlanId");
@@ -672,6 +733,9 @@ namespace RdInvest.Data.Migrations.Sqlite
                 name: "division_figures");
 
             migrationBuilder.DropTable(
+                name: "import_run_divisions");
+
+            migrationBuilder.DropTable(
                 name: "notifications");
 
             migrationBuilder.DropTable(
@@ -697,6 +761,9 @@ namespace RdInvest.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "user_tokens");
+
+            migrationBuilder.DropTable(
+                name: "import_runs");
 
             migrationBuilder.DropTable(
                 name: "plans");

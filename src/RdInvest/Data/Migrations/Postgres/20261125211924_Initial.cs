@@ -59,6 +59,27 @@ namespace RdInvest.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "import_runs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    File = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Accepted = table.Column<bool>(type: "boolean", nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    Errors = table.Column<int>(type: "integer", nullable: false),
+                    Warnings = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_import_runs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "plans",
                 columns: table => new
                 {
@@ -192,6 +213,30 @@ namespace RdInvest.Data.Migrations.Postgres
                         principalTable: "divisions",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "import_run_divisions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RunId = table.Column<long>(type: "bigint", nullable: false),
+                    LeagueCityCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    Year = table.Column<int>(type: "integer", nullable: true),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    ErrorRows = table.Column<int>(type: "integer", nullable: false),
+                    WarningRows = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_import_run_divisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_import_run_divisions_import_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "import_runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -563,6 +608,22 @@ namespace RdInvest.Data.Migrations.Postgres
                 column: "ParentCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_import_run_divisions_RunId_LeagueCityCode_Year",
+                table: "import_run_divisions",
+                columns: new[] { "RunId", "LeagueCityCode", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_run_divisions_Year",
+                table: "import_run_divisions",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_import_runs_At",
+                table: "import_runs",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_notifications_PlanId",
                 table: "notifications",
                 column: "PlanId");
@@ -673,6 +734,9 @@ namespace RdInvest.Data.Migrations.Postgres
                 name: "division_figures");
 
             migrationBuilder.DropTable(
+                name: "import_run_divisions");
+
+            migrationBuilder.DropTable(
                 name: "notifications");
 
             migrationBuilder.DropTable(
@@ -698,6 +762,9 @@ namespace RdInvest.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "user_tokens");
+
+            migrationBuilder.DropTable(
+                name: "import_runs");
 
             migrationBuilder.DropTable(
                 name: "plans");
