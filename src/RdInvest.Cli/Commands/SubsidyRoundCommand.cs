@@ -27,7 +27,7 @@ public static class SubsidyRoundCommand
         {
             try
             {
-                return await RunAsync(p.GetValue(year), p.GetValue(budget), p.GetValue(output), CalcCommands.LoadPlan(p.GetValue(plan)), p.GetValue(json), Cli.Target(p), ct);
+                return await RunAsync(p.GetValue(year), p.GetValue(budget), p.GetValue(output), await CalcCommands.LoadPlanAsync(p.GetValue(plan), Cli.Target(p), ct), p.GetValue(json), Cli.Target(p), ct);
             }
             catch (UserError e)
             {
