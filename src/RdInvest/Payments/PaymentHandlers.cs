@@ -107,6 +107,29 @@ public sealed class PaymentHandler(RdInvestDb db, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// Adds many payments and their audit entries to the caller's transaction with one save: for a caller that has
+    /// already found no earlier once-only payment (an approved round recomputes its flags); the unique index still refuses
+    /// a duplicate.
+    /// </summary>
+    internal async Task AddRangeAsync(IReadOnlyList<(IncentivePayment Payment, string CreditCode, string Name)> payments, Actor actor, CancellationToken ct)
+    {
+        foreach (var (payment, creditCode, name) in payments)
+        {
+            db.Payments.Add(payment);
+            AuditLog.Append(db, actor, "payment.record", "payment", $"{creditCode}/{payment.RuleId}/{payment.Year.ToString(CultureInfo.InvariantCulture)}",
+                null, View(payment, creditCode, name), payment.CreatedAt);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            throw new ConflictError("发放记录与已有记录重复（R1 每个企业只奖励一次，R2 每个企业每年一次）", "a payment duplicates an existing one (R1 once per enterprise ever, R2 once per enterprise per year)");
+        }
+    }
+
     public async Task<IReadOnlyList<PaymentView>> ListAsync(PaymentQuery query, CancellationToken ct)
     {
         var q = db.Payments.AsNoTracking().Join(db.Units.AsNoTracking(), p => p.UnitId, u => u.Id, (p, u) => new { p, u.CreditCode, u.Name });

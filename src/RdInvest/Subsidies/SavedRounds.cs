@@ -21,7 +21,12 @@ public sealed record SavedRoundSummary(long Id, int Year, string PlanId, decimal
     DateTime? ApprovedAt, string? ApprovedBy);
 
 /// <summary>A saved round with its computed lines (the keys of <c>subsidy-round --json</c>).</summary>
-public sealed record SavedRound(SavedRoundSummary Round, JsonNode Result);
+public sealed record SavedRound(SavedRoundSummary Round, JsonNode Result)
+{
+    /// <summary>The computation itself, when the round was just saved (not read back).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public SubsidyRoundResult? Computed { get; init; }
+}
 
 /// <summary>What approving a round recorded.</summary>
 public sealed record ApprovedRound(SavedRoundSummary Round, int R2Payments, decimal R2Total, int R1Payments, decimal R1Total);
@@ -80,7 +85,7 @@ public sealed class SavedRoundHandler(RdInvestDb db, TimeProvider clock)
         AuditLog.Append(db, actor, "subsidy_round.save", "subsidy_round", I(row.Id), null, Summary(row), now);
         await AuditChain.SealAsync(db, ct);
         await tx.CommitAsync(ct);
-        return new SavedRound(Summary(row), JsonNode.Parse(json)!);
+        return new SavedRound(Summary(row), JsonNode.Parse(json)!) { Computed = result };
     }
 
     public async Task<IReadOnlyList<SavedRoundSummary>> ListAsync(int? year, CancellationToken ct)
@@ -145,26 +150,26 @@ public sealed class SavedRoundHandler(RdInvestDb db, TimeProvider clock)
             .Select(u => new { u.Id, u.CreditCode }).ToDictionaryAsync(u => u.CreditCode, u => u.Id, StringComparer.Ordinal, ct);
         var payments = new PaymentHandler(db, clock);
         var source = PaymentRules.RoundSource(id);
-        int r2Count = 0, r1Count = 0;
-        decimal r2Total = 0m, r1Total = 0m;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var batch = new List<(IncentivePayment, string, string)>();
         foreach (var l in result.Lines)
         {
             var a = l.Applicant;
             var unitId = units[a.CreditCode];
             if (l.Paid > 0m)
             {
-                await payments.AddAsync(Payment(unitId, "R2", row.Year, l.Paid, paidOn, source, id, now), a.CreditCode, a.Name, actor, ct);
-                r2Count++;
-                r2Total += l.Paid;
+                batch.Add((Payment(unitId, "R2", row.Year, l.Paid, paidOn, source, id, now), a.CreditCode, a.Name));
             }
             if (l.R1 is { Amount: > 0m } r1)
             {
-                await payments.AddAsync(Payment(unitId, "R1", row.Year, r1.Amount, paidOn, source, id, now), a.CreditCode, a.Name, actor, ct);
-                r1Count++;
-                r1Total += r1.Amount;
+                batch.Add((Payment(unitId, "R1", row.Year, r1.Amount, paidOn, source, id, now), a.CreditCode, a.Name));
             }
         }
+        var r2Count = batch.Count(b => b.Item1.RuleId == "R2");
+        var r1Count = batch.Count(b => b.Item1.RuleId == "R1");
+        var r2Total = result.TotalPaid;
+        var r1Total = result.R1TotalClaims;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await payments.AddRangeAsync(batch, actor, ct);
         var old = Summary(row);
         row.Status = SubsidyRoundStatuses.Approved;
         row.ApprovedAt = now;
