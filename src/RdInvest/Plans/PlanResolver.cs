@@ -5,22 +5,18 @@ using RdInvest.Data;
 namespace RdInvest.Plans;
 
 /// <summary>
-/// Finds the plan a command names: a plan file when the text is an existing path, else a plan loaded into the
-/// database (<c>rdinvest plan load</c>), else a plan shipped with the library. An unknown id is a user error that
-/// names every plan available.
+/// Finds the plan an id names: a plan loaded into the database (<c>rdinvest plan load</c>), else a plan shipped with
+/// the library. An unknown id is a user error that names every plan available. Plan files are the CLI's business: an
+/// id from an HTTP request is never read as a path.
 /// </summary>
 public static class PlanResolver
 {
     public const string DefaultPlan = "im-rd-2021-2025";
 
-    /// <summary>Resolves <paramref name="idOrFile"/> (null = the default plan); <paramref name="db"/> is null when there is no database.</summary>
-    public static async Task<Plan> ResolveAsync(RdInvestDb? db, string? idOrFile, CancellationToken ct)
+    /// <summary>Resolves <paramref name="id"/> (null = the default plan); <paramref name="db"/> is null when there is no database.</summary>
+    public static async Task<Plan> ResolveAsync(RdInvestDb? db, string? id, CancellationToken ct)
     {
-        var id = idOrFile ?? DefaultPlan;
-        if (idOrFile is not null && File.Exists(idOrFile))
-        {
-            return PlanLoader.Load(idOrFile);
-        }
+        id ??= DefaultPlan;
         var stored = db is null ? [] : await StoredAsync(db, ct);
         if (stored.FirstOrDefault(p => p.Id == id) is { } row)
         {
@@ -33,8 +29,8 @@ public static class PlanResolver
         }
         var available = stored.Select(p => p.Id).Concat(builtIn.Select(p => p.Id)).Distinct().Order(StringComparer.Ordinal).ToList();
         throw new PlanException(
-            $"没有方案 {id}；可用方案：{string.Join("、", available)}（rdinvest plan load FILE 载入新方案，或给出方案文件路径）",
-            $"no plan {id}; available plans: {string.Join(", ", available)} (load one with rdinvest plan load FILE, or give a plan file path)");
+            $"没有方案 {id}；可用方案：{string.Join("、", available)}（rdinvest plan load FILE 载入新方案）",
+            $"no plan {id}; available plans: {string.Join(", ", available)} (load one with rdinvest plan load FILE)");
     }
 
     /// <summary>The plans in the database; none when the database has no schema yet.</summary>
