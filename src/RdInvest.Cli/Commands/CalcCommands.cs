@@ -25,8 +25,13 @@ public static class CalcCommands
         var set = new Option<string[]>("--set") { Description = "假设：改变参数 name=value（可重复）/ what-if: change a parameter (repeatable)", AllowMultipleArgumentsPerToken = false };
         var batch = new Option<string?>("--batch") { Description = "批量输入文件 .csv 或 .xlsx，每行一个案例 / batch input, one case per row" };
         var output = new Option<string?>("--out") { Description = "批量结果文件 .xlsx、.csv 或 .json / batch output file" };
+        var unit = new Option<string?>("--unit")
+        {
+            Description = "统一社会信用代码：hte-reward 的 rewarded_before（及未给出的证书输入）取自数据库 / credit code: hte-reward takes rewarded_before (and certificate inputs not given) from the database",
+        };
         var json = Cli.JsonOption();
         calc.Arguments.Add(rule);
+        calc.Options.Add(unit);
         calc.Arguments.Add(inputs);
         calc.Options.Add(date);
         calc.Options.Add(plan);
@@ -53,7 +58,17 @@ public static class CalcCommands
             {
                 throw new UserError("--out 只用于 --batch", "--out goes with --batch", exitCode: 2);
             }
-            return Single(definition, thePlan, on, overrides, RuleInputParser.SplitAssignments(args), p.GetValue(json));
+            var values = RuleInputParser.SplitAssignments(args);
+            if (p.GetValue(unit) is { } creditCode)
+            {
+                if (definition.Id != Policy.Rules.HteReward.Id)
+                {
+                    throw new UserError("--unit 只用于 hte-reward（R1）", "--unit goes with hte-reward (R1) only", exitCode: 2);
+                }
+                await using var db = Cli.Target(p).CreateContext();
+                values = await new Payments.HteRewardInputsHandler(db).FillAsync(creditCode, values, thePlan, ct);
+            }
+            return Single(definition, thePlan, on, overrides, values, p.GetValue(json));
         }));
 
         var list = new Command("list", "列出全部规则及其条款、输入和参数 / list every rule with its clause, inputs and parameters");

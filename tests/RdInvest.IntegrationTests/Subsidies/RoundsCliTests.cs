@@ -66,6 +66,17 @@ public sealed class RoundsCliTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, lines[B].GetProperty("r1_paid_year").ValueKind);
         Assert.Equal(300_000m, lines[B].GetProperty("r1_claim").GetDecimal());
         Assert.Contains("R1 已领取 already paid 2022 300,000", (await Run("subsidy-round", "--year", "2023")).Stdout, StringComparison.Ordinal);
+
+        // calc hte-reward --unit reads the certificate and the payments: B is owed R1 until it is paid.
+        var before = await Run("calc", "hte-reward", "--unit", B, "--json");
+        Assert.True(before.ExitCode == 0, before.Stderr);
+        Assert.Equal(300_000m, JsonDocument.Parse(before.Stdout).RootElement.GetProperty("amount").GetDecimal());
+        Assert.Equal(0, (await Run("payments", "record", "--unit", B, "--rule", "R1", "--year", "2023", "--amount", "300000")).ExitCode);
+        var after = await Run("calc", "hte-reward", "--unit", B, "--json");
+        Assert.Equal(0m, JsonDocument.Parse(after.Stdout).RootElement.GetProperty("amount").GetDecimal());
+        var noCertificate = await Run("calc", "hte-reward", "--unit", A);
+        Assert.Equal(2, noCertificate.ExitCode);
+        Assert.Contains("no high-tech certificate", noCertificate.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
