@@ -103,7 +103,7 @@ public sealed class PaymentsAndRoundsTests : IAsyncLifetime
         var unit = await db.Units.SingleAsync(u => u.CreditCode == A, Ct);
         db.Payments.Add(new IncentivePayment
         {
-            UnitId = unit.Id, RuleId = "R1", Year = 2025, AmountFen = 1, PaidOn = new DateOnly(2025, 1, 1), Source = "sql", Period = PaymentRules.Once,
+            UnitId = unit.Id, RuleId = "R1", Year = 2025, AmountFen = 1, PaidOn = new DateOnly(2025, 1, 1), Source = "sql", Period = PaymentRules.Once, CreatedAt = DateTime.UtcNow,
         });
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
     }
