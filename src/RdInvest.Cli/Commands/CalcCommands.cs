@@ -25,8 +25,13 @@ public static class CalcCommands
         var set = new Option<string[]>("--set") { Description = "假设：改变参数 name=value（可重复）/ what-if: change a parameter (repeatable)", AllowMultipleArgumentsPerToken = false };
         var batch = new Option<string?>("--batch") { Description = "批量输入文件 .csv 或 .xlsx，每行一个案例 / batch input, one case per row" };
         var output = new Option<string?>("--out") { Description = "批量结果文件 .xlsx、.csv 或 .json / batch output file" };
+        var unit = new Option<string?>("--unit")
+        {
+            Description = "统一社会信用代码：hte-reward 的 rewarded_before（及未给出的证书输入）取自数据库 / credit code: hte-reward takes rewarded_before (and certificate inputs not given) from the database",
+        };
         var json = Cli.JsonOption();
         calc.Arguments.Add(rule);
+        calc.Options.Add(unit);
         calc.Arguments.Add(inputs);
         calc.Options.Add(date);
         calc.Options.Add(plan);
@@ -34,10 +39,10 @@ public static class CalcCommands
         calc.Options.Add(batch);
         calc.Options.Add(output);
         calc.Options.Add(json);
-        calc.SetAction(p => Guard(() =>
+        calc.SetAction((p, ct) => GuardAsync(async () =>
         {
             var definition = RuleRegistry.Find(p.GetValue(rule)!);
-            var thePlan = LoadPlan(p.GetValue(plan));
+            var thePlan = await LoadPlanAsync(p.GetValue(plan), Cli.Target(p), ct);
             var on = ParseDate(p.GetValue(date));
             var overrides = RuleBatch.ParseOverrides(definition, p.GetValue(set) ?? []);
             var args = p.GetValue(inputs) ?? [];
@@ -53,7 +58,17 @@ public static class CalcCommands
             {
                 throw new UserError("--out 只用于 --batch", "--out goes with --batch", exitCode: 2);
             }
-            return Single(definition, thePlan, on, overrides, RuleInputParser.SplitAssignments(args), p.GetValue(json));
+            var values = RuleInputParser.SplitAssignments(args);
+            if (p.GetValue(unit) is { } creditCode)
+            {
+                if (definition.Id != Policy.Rules.HteReward.Id)
+                {
+                    throw new UserError("--unit 只用于 hte-reward（R1）", "--unit goes with hte-reward (R1) only", exitCode: 2);
+                }
+                await using var db = Cli.Target(p).CreateContext();
+                values = await new Payments.HteRewardInputsHandler(db).FillAsync(creditCode, values, thePlan, ct);
+            }
+            return Single(definition, thePlan, on, overrides, values, p.GetValue(json));
         }));
 
         var list = new Command("list", "列出全部规则及其条款、输入和参数 / list every rule with its clause, inputs and parameters");
@@ -61,7 +76,7 @@ public static class CalcCommands
         var listPlan = PlanOption();
         list.Options.Add(listJson);
         list.Options.Add(listPlan);
-        list.SetAction(p => Guard(() => List(LoadPlan(p.GetValue(listPlan)), p.GetValue(listJson))));
+        list.SetAction((p, ct) => GuardAsync(async () => List(await LoadPlanAsync(p.GetValue(listPlan), Cli.Target(p), ct), p.GetValue(listJson))));
         calc.Subcommands.Add(list);
         return calc;
     }
@@ -69,10 +84,24 @@ public static class CalcCommands
     internal static Option<string?> PlanOption() =>
         new("--plan") { Description = $"方案编号或方案文件（默认 {DefaultPlan}）/ plan id or plan file (default {DefaultPlan})" };
 
-    internal static Plan LoadPlan(string? idOrFile) =>
-        idOrFile is null ? PlanLoader.BuiltIn(DefaultPlan)
-        : File.Exists(idOrFile) ? PlanLoader.Load(idOrFile)
-        : PlanLoader.BuiltIn(idOrFile);
+    /// <summary>
+    /// A plan file, else a plan loaded into the database (when there is one), else a built-in plan; an unknown id names
+    /// the available plans. A SQLite file that does not exist is not created just to look for plans.
+    /// </summary>
+    internal static async Task<Plan> LoadPlanAsync(string? idOrFile, Data.DbTarget target, CancellationToken ct)
+    {
+        if (idOrFile is not null && File.Exists(idOrFile))
+        {
+            return PlanLoader.Load(idOrFile);
+        }
+        if (target.Provider == Data.DbProvider.Sqlite
+            && !File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.ConnectionString).DataSource))
+        {
+            return await PlanResolver.ResolveAsync(null, idOrFile, ct);
+        }
+        await using var db = target.CreateContext();
+        return await PlanResolver.ResolveAsync(db, idOrFile, ct);
+    }
 
     /// <summary>Rules without a date of their own (R7–R12) are evaluated with today's parameters.</summary>
     internal static DateOnly Today() => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
@@ -81,6 +110,19 @@ public static class CalcCommands
         text is null ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
         : throw new UserError($"--date 的值 {text} 应为 YYYY-MM-DD", $"--date: {text} is not YYYY-MM-DD", exitCode: 2);
+
+    internal static async Task<int> GuardAsync(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (UserError e)
+        {
+            Cli.Error(e.MessageZh, e.MessageEn);
+            return e.ExitCode;
+        }
+    }
 
     /// <summary>Shows a user error in both languages and returns its exit code, whatever the invocation's exception handling.</summary>
     internal static int Guard(Func<int> action)

@@ -7,13 +7,18 @@ using RdInvest.Subsidies;
 
 namespace RdInvest.Cli.Commands;
 
-/// <summary><c>rdinvest subsidy-round --year Y [--budget B] [--out FILE.xlsx] [--plan ID] [--json]</c>: the R2 post-subsidy round.</summary>
+/// <summary>
+/// <c>rdinvest subsidy-round --year Y [--budget B] [--out FILE.xlsx] [--plan ID] [--json] [--save]</c>: the R2
+/// post-subsidy round; <c>subsidy-round list</c>, <c>approve ID</c> and <c>export ID --out FILE</c> for saved rounds.
+/// </summary>
 public static class SubsidyRoundCommand
 {
     public static Command Build()
     {
         var command = new Command("subsidy-round", "研发投入后补助评审轮次：计算、按预算缩减、导出名单 / R&D post-subsidy round: compute, scale to the budget, export the list");
-        var year = new Option<int>("--year") { Description = "补助年度（用 Y−1 年和 Y−2 年的研发数据）/ the round's year (uses the records of Y−1 and Y−2)", Required = true };
+        // Not Required: the subcommands (list, approve, export) take no year; the action checks it.
+        var year = new Option<int?>("--year") { Description = "补助年度（用 Y−1 年和 Y−2 年的研发数据）/ the round's year (uses the records of Y−1 and Y−2)" };
+        var save = new Option<bool>("--save") { Description = "保存为待批准的轮次并打印轮次编号 / save as a draft round for approval and print its id" };
         var budget = new Option<string?>("--budget") { Description = "预算（元）/ budget in yuan" };
         var output = new Option<string?>("--out") { Description = "名单文件 .xlsx、.csv 或 .json / payment list file" };
         var plan = CalcCommands.PlanOption();
@@ -23,22 +28,108 @@ public static class SubsidyRoundCommand
         command.Options.Add(output);
         command.Options.Add(plan);
         command.Options.Add(json);
-        command.SetAction(async (p, ct) =>
+        command.Options.Add(save);
+        command.SetAction((p, ct) => CalcCommands.GuardAsync(async () =>
         {
-            try
-            {
-                return await RunAsync(p.GetValue(year), p.GetValue(budget), p.GetValue(output), CalcCommands.LoadPlan(p.GetValue(plan)), p.GetValue(json), Cli.Target(p), ct);
-            }
-            catch (UserError e)
-            {
-                Cli.Error(e.MessageZh, e.MessageEn);
-                return e.ExitCode;
-            }
-        });
+            var y = p.GetValue(year) ?? throw new UserError("缺少 --year（补助年度）", "--year (the round's year) is required", exitCode: 2);
+            return await RunAsync(y, p.GetValue(budget), p.GetValue(output), await CalcCommands.LoadPlanAsync(p.GetValue(plan), Cli.Target(p), ct),
+                p.GetValue(json), p.GetValue(save), Cli.Target(p), ct);
+        }));
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Approve());
+        command.Subcommands.Add(Export());
         return command;
     }
 
-    private static async Task<int> RunAsync(int year, string? budgetText, string? output, Plan plan, bool json, Data.DbTarget target, CancellationToken ct)
+    private static Command List()
+    {
+        var cmd = new Command("list", "已保存的补助轮次 / saved rounds");
+        var year = new Option<int?>("--year") { Description = "只列该年度 / only this year" };
+        var json = Cli.JsonOption();
+        cmd.Options.Add(year);
+        cmd.Options.Add(json);
+        cmd.SetAction((p, ct) => CalcCommands.GuardAsync(async () =>
+        {
+            await using var db = Cli.Target(p).CreateContext();
+            var rounds = await new SavedRoundHandler(db, TimeProvider.System).ListAsync(p.GetValue(year), ct);
+            if (p.GetValue(json))
+            {
+                Cli.WriteJson(rounds);
+                return 0;
+            }
+            foreach (var r in rounds)
+            {
+                Console.WriteLine($"{I(r.Id)} {I(r.Year)} {r.Status} 方案 plan {r.PlanId} 预算 budget {(r.Budget is { } b ? M(b) : "—")} 企业 enterprises {I(r.Enterprises)} " +
+                    $"R2 拨付 paid {M(r.TotalPaid)} R1 {M(r.R1TotalClaims)} 计算 computed {r.CreatedAt:yyyy-MM-dd HH:mm} {r.CreatedBy}" +
+                    (r.ApprovedAt is { } at ? $" 批准 approved {at:yyyy-MM-dd HH:mm} {r.ApprovedBy}" : ""));
+            }
+            if (rounds.Count == 0)
+            {
+                Console.WriteLine("没有已保存的补助轮次 / no saved rounds");
+            }
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Approve()
+    {
+        var cmd = new Command("approve", "批准已保存的轮次并记录发放（R2 与 R1）/ approve a saved round and record its payments (R2 and R1)");
+        var id = new Argument<long>("ID") { Description = "轮次编号 / round id" };
+        var json = Cli.JsonOption();
+        cmd.Arguments.Add(id);
+        cmd.Options.Add(json);
+        cmd.SetAction((p, ct) => CalcCommands.GuardAsync(async () =>
+        {
+            var target = Cli.Target(p);
+            await using var db = target.CreateContext();
+            var handler = new SavedRoundHandler(db, TimeProvider.System);
+            var saved = await handler.GetAsync(p.GetValue(id), ct);
+            var plan = await PlanResolver.ResolveAsync(db, saved.Round.PlanId, ct);
+            var approved = await handler.ApproveAsync(saved.Round.Id, plan, Auditing.Actor.Cli(), ct);
+            if (p.GetValue(json))
+            {
+                Cli.WriteJson(approved);
+                return 0;
+            }
+            Console.WriteLine($"补助轮次 {I(approved.Round.Id)}（{I(approved.Round.Year)} 年）已批准 / round approved");
+            Console.WriteLine($"R2 发放 {I(approved.R2Payments)} 笔，合计 {M(approved.R2Total)} 元 / R2 payments recorded: {I(approved.R2Payments)}, {M(approved.R2Total)} yuan");
+            Console.WriteLine($"R1 发放 {I(approved.R1Payments)} 笔，合计 {M(approved.R1Total)} 元 / R1 payments recorded: {I(approved.R1Payments)}, {M(approved.R1Total)} yuan");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Export()
+    {
+        var cmd = new Command("export", "导出已保存轮次的拨付名单 / export a saved round's payment list");
+        var id = new Argument<long>("ID") { Description = "轮次编号 / round id" };
+        var output = new Option<string>("--out") { Description = "拨付名单 .xlsx 或 .csv / payment list file", Required = true };
+        cmd.Arguments.Add(id);
+        cmd.Options.Add(output);
+        cmd.SetAction((p, ct) => CalcCommands.GuardAsync(async () =>
+        {
+            await using var db = Cli.Target(p).CreateContext();
+            var saved = await new SavedRoundHandler(db, TimeProvider.System).GetAsync(p.GetValue(id), ct);
+            var file = p.GetValue(output)!;
+            SubsidyRoundFiles.WritePayments(file, saved);
+            var lines = SubsidyRoundFiles.PaymentLines(saved);
+            if (saved.Round.Status != Data.SubsidyRoundStatuses.Approved)
+            {
+                Console.WriteLine($"注意：轮次 {I(saved.Round.Id)} 尚未批准，名单仅供审核 / note: round {I(saved.Round.Id)} is not approved yet; the list is for review");
+            }
+            Console.WriteLine($"{I(lines.Count)} 家企业，R2 {M(lines.Sum(l => l.R2))} 元，R1 {M(lines.Sum(l => l.R1))} 元，合计 {M(lines.Sum(l => l.Total))} 元 / {I(lines.Count)} enterprises, total {M(lines.Sum(l => l.Total))} yuan");
+            Console.WriteLine($"拨付名单已写入 written: {file}");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static string M(decimal v) => RuleFormat.Money(v);
+
+    private static string I(long v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<int> RunAsync(int year, string? budgetText, string? output, Plan plan, bool json, bool save, Data.DbTarget target, CancellationToken ct)
     {
         decimal? budget = null;
         if (budgetText is not null)
@@ -48,23 +139,44 @@ public static class SubsidyRoundCommand
                 : throw new UserError($"--budget 的值 {budgetText} 不是金额", $"--budget: {budgetText} is not an amount", exitCode: 2);
         }
         await using var db = target.CreateContext();
-        var result = await new SubsidyRoundHandler(db).HandleAsync(new SubsidyRoundRequest(year, budget), plan, ct);
+        SubsidyRoundResult result;
+        long? savedId = null;
+        if (save)
+        {
+            var saved = await new SavedRoundHandler(db, TimeProvider.System).SaveAsync(new SubsidyRoundRequest(year, budget), plan, Auditing.Actor.Cli(), ct);
+            savedId = saved.Round.Id;
+            result = saved.Computed!;
+        }
+        else
+        {
+            result = await new SubsidyRoundHandler(db).HandleAsync(new SubsidyRoundRequest(year, budget), plan, ct);
+        }
         if (output is not null)
         {
             SubsidyRoundFiles.Write(output, result);
         }
         if (json)
         {
+            if (savedId is { } sid)
+            {
+                var node = System.Text.Json.JsonSerializer.SerializeToNode(SubsidyRoundFiles.ToJson(result), Cli.JsonOptions)!.AsObject();
+                node["round_id"] = sid;
+                node["status"] = Data.SubsidyRoundStatuses.Draft;
+                Console.Out.WriteLine(node.ToJsonString(Cli.JsonOptions));
+                return 0;
+            }
             Cli.WriteJson(SubsidyRoundFiles.ToJson(result));
             return 0;
         }
-        string M(decimal v) => RuleFormat.Money(v);
-        string I(int v) => v.ToString(CultureInfo.InvariantCulture);
         Console.WriteLine($"{I(year)} 年研发投入后补助（二(二)6）/ {I(year)} R&D post-subsidy round");
         foreach (var l in result.Lines)
         {
             var a = l.Applicant;
-            Console.WriteLine($"{a.CreditCode} {a.Name} {a.LeagueCityName} rd_prev={M(a.RdPrev)} revenue_prev={M(a.RevenuePrev)} rd_prev2={(a.RdPrev2 is { } p2 ? M(p2) : "—")} 申报 claim {M(l.Claim.Amount)} 拨付 paid {M(l.Paid)}");
+            var r1 = a.R1Paid is { } r1p ? $" R1 已领取 already paid {I(r1p.Year)} {M(r1p.Amount)}"
+                : l.R1 is { Amount: > 0m } r1c ? $" R1 申报 claim {M(r1c.Amount)}（证书 certified {RuleFormat.Date(l.R1Certificate!.Issued)}）"
+                : "";
+            var r2 = a.R2Paid is { } r2p ? $" R2 本年度已发放 already paid {M(r2p.Amount)}" : "";
+            Console.WriteLine($"{a.CreditCode} {a.Name} {a.LeagueCityName} rd_prev={M(a.RdPrev)} revenue_prev={M(a.RevenuePrev)} rd_prev2={(a.RdPrev2 is { } p2 ? M(p2) : "—")} 申报 claim {M(l.Claim.Amount)} 拨付 paid {M(l.Paid)}{r1}{r2}");
         }
         Console.WriteLine();
         Console.WriteLine("盟市合计 / by league-city:");
@@ -89,9 +201,14 @@ public static class SubsidyRoundCommand
             Console.WriteLine($"说明：{zh}");
             Console.WriteLine($"Note: {en}");
         }
+        Console.WriteLine($"R1 一次性奖励申报 R1 claims: {I(result.Lines.Count(l => l.R1?.Amount > 0m))} 家，{M(result.R1TotalClaims)} 元（不占本轮预算 / outside the budget）；已领取 R1 already paid: {I(result.Lines.Count(l => l.Applicant.R1Paid is not null))} 家");
         if (output is not null)
         {
             Console.WriteLine($"名单已写入 written: {output}");
+        }
+        if (savedId is { } id)
+        {
+            Console.WriteLine($"已保存为待批准的轮次 saved as draft round: {I(id)}（rdinvest subsidy-round approve {I(id)}）");
         }
         return 0;
     }

@@ -33,6 +33,12 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> SubsidyRunners = [RegionAdmin, RegionAnalyst, Finance];
 
+    /// <summary>Roles that save and approve post-subsidy rounds (their approval records payments).</summary>
+    public static readonly IReadOnlyList<string> SubsidyApprovers = [RegionAdmin, Finance];
+
+    /// <summary>Roles that read saved rounds and their payment lists.</summary>
+    public static readonly IReadOnlyList<string> SubsidyReaders = [RegionAdmin, RegionAnalyst, Finance, Auditor];
+
     public static readonly IReadOnlyList<string> AuditReaders = [RegionAdmin, Auditor];
 
     public static readonly IReadOnlyList<string> Approvers = [RegionAdmin, RegionAnalyst, CityOfficer, CountyOfficer];

@@ -345,3 +345,54 @@ public sealed class ImportRunDivision
     public int ErrorRows { get; set; }
     public int WarningRows { get; set; }
 }
+
+/// <summary>
+/// An incentive paid to a unit (奖补发放记录): the rule (R1, R2 …), the year it belongs to, the amount in fen, when it
+/// was paid and where the record comes from (an approved subsidy round, a manual entry, a file). <see cref="Period"/>
+/// carries the rule's once-only constraint into a unique index: "once" for R1 (once per enterprise ever, 二(二)4), the
+/// year for R2 (one post-subsidy per enterprise per round-year); null for rules that may be paid repeatedly.
+/// </summary>
+public sealed class IncentivePayment
+{
+    public long Id { get; set; }
+    public long UnitId { get; set; }
+    public required string RuleId { get; set; }
+    public int Year { get; set; }
+    public long AmountFen { get; set; }
+    public DateOnly PaidOn { get; set; }
+    public required string Source { get; set; }
+    public long? RoundId { get; set; }
+    public string? Note { get; set; }
+    public string? Period { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+public static class SubsidyRoundStatuses
+{
+    public const string Draft = "draft";
+    public const string Approved = "approved";
+}
+
+/// <summary>
+/// A saved post-subsidy round (SPEC §5): computed and kept as a draft for review, then approved once, which records its
+/// payments. <see cref="Result"/> is the round's JSON (the same keys as <c>subsidy-round --json</c>);
+/// <see cref="Fingerprint"/> is SHA-256 over the inputs and results, recomputed at approval to refuse stale rounds.
+/// </summary>
+public sealed class SubsidyRoundRecord
+{
+    public long Id { get; set; }
+    public int Year { get; set; }
+    public required string PlanId { get; set; }
+    public long? BudgetFen { get; set; }
+    public string Status { get; set; } = SubsidyRoundStatuses.Draft;
+    public int Enterprises { get; set; }
+    public long TotalClaimsFen { get; set; }
+    public long TotalPaidFen { get; set; }
+    public long R1TotalFen { get; set; }
+    public required string Fingerprint { get; set; }
+    public required string Result { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public required string CreatedBy { get; set; }
+    public DateTime? ApprovedAt { get; set; }
+    public string? ApprovedBy { get; set; }
+}

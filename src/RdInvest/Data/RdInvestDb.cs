@@ -27,6 +27,8 @@ public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext
     public DbSet<CountyApproval> Approvals => Set<CountyApproval>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportRunDivision> ImportRunDivisions => Set<ImportRunDivision>();
+    public DbSet<IncentivePayment> Payments => Set<IncentivePayment>();
+    public DbSet<SubsidyRoundRecord> SubsidyRounds => Set<SubsidyRoundRecord>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -206,6 +208,30 @@ public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext
             e.HasOne<ImportRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => new { x.RunId, x.LeagueCityCode, x.Year }).IsUnique();
             e.HasIndex(x => x.Year);
+        });
+        // Payments and saved subsidy rounds (issue 5: R1 once per enterprise ever; SPEC §5 review and approval).
+        b.Entity<SubsidyRoundRecord>(e =>
+        {
+            e.ToTable("subsidy_rounds");
+            e.Property(x => x.PlanId).HasMaxLength(60);
+            e.Property(x => x.Status).HasMaxLength(20);
+            e.Property(x => x.Fingerprint).HasMaxLength(64);
+            e.Property(x => x.CreatedBy).HasMaxLength(100);
+            e.Property(x => x.ApprovedBy).HasMaxLength(100);
+            e.HasIndex(x => new { x.Year, x.Status });
+        });
+        b.Entity<IncentivePayment>(e =>
+        {
+            e.ToTable("payments");
+            e.Property(x => x.RuleId).HasMaxLength(10);
+            e.Property(x => x.Source).HasMaxLength(200);
+            e.Property(x => x.Note).HasMaxLength(500);
+            e.Property(x => x.Period).HasMaxLength(10);
+            e.HasOne<ReportingUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<SubsidyRoundRecord>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
+            // NULL periods are distinct in both databases, so only the once-only rules are constrained.
+            e.HasIndex(x => new { x.UnitId, x.RuleId, x.Period }).IsUnique();
+            e.HasIndex(x => new { x.RuleId, x.Year });
         });
     }
 }

@@ -54,6 +54,8 @@ public static class RuleBatchFiles
 
     private static (IReadOnlyList<string>, IEnumerable<BatchRow>) ReadXlsx(string path)
     {
+        // The same guard as imports: an uploaded workbook may be a zip bomb.
+        Importing.XlsxGuard.Check(path);
         var rows = new List<BatchRow>();
         List<string>? header = null;
         var n = 1;

@@ -12,10 +12,39 @@ public sealed record SubsidyApplicant(
     string LeagueCityName,
     decimal RdPrev,
     decimal RevenuePrev,
-    decimal? RdPrev2);
+    decimal? RdPrev2)
+{
+    /// <summary>The enterprise's high-tech certificates (kind hte), for R1.</summary>
+    public IReadOnlyList<HteCertificate> HteCertificates { get; init; } = [];
+
+    /// <summary>The R1 payment already recorded for the enterprise, if any (R1 is paid once per enterprise ever).</summary>
+    public PriorPayment? R1Paid { get; init; }
+
+    /// <summary>The R2 payment already recorded for the enterprise for the round's year, if any.</summary>
+    public PriorPayment? R2Paid { get; init; }
+}
+
+/// <summary>A payment found in the payments table (yuan).</summary>
+public sealed record PriorPayment(int Year, decimal Amount, DateOnly PaidOn, string Source);
+
+/// <summary>A high-tech enterprise certificate: its issue date and whether the enterprise relocated into the region with it.</summary>
+public sealed record HteCertificate(DateOnly Issued, bool Relocated);
 
 /// <summary>An applicant's line: its R2 claim, the amount paid after scaling to the budget, and why.</summary>
-public sealed record SubsidyRoundLine(SubsidyApplicant Applicant, RuleResult Claim, decimal Paid, string ExplanationZh, string ExplanationEn);
+public sealed record SubsidyRoundLine(SubsidyApplicant Applicant, RuleResult Claim, decimal Paid, string ExplanationZh, string ExplanationEn)
+{
+    /// <summary>
+    /// R1 (二(二)4) for an enterprise holding a high-tech certificate issued by the round's date: its claim, 0 with the
+    /// reason when already paid or not eligible; null when the enterprise has no such certificate.
+    /// </summary>
+    public RuleResult? R1 { get; init; }
+
+    /// <summary>The certificate R1 was evaluated for.</summary>
+    public HteCertificate? R1Certificate { get; init; }
+
+    /// <summary>R1's first_time input: no earlier high-tech certificate of the enterprise.</summary>
+    public bool? R1FirstTime { get; init; }
+}
 
 public sealed record LeagueCityTotal(string Code, string Name, int Enterprises, int Eligible, decimal Claims, decimal Paid);
 
@@ -35,7 +64,11 @@ public sealed record SubsidyRoundResult(
     IReadOnlyList<SubsidyRoundLine> Lines,
     IReadOnlyList<LeagueCityTotal> ByLeagueCity,
     IReadOnlyList<string> NotesZh,
-    IReadOnlyList<string> NotesEn);
+    IReadOnlyList<string> NotesEn)
+{
+    /// <summary>R1 claims of the round (paid from the reward fund, not the R2 budget).</summary>
+    public decimal R1TotalClaims => Lines.Sum(l => l.R1?.Amount ?? 0m);
+}
 
 /// <summary>
 /// The pure part of a post-subsidy round: R2 for every applicant with the parameters in force on 31 December of
@@ -68,7 +101,8 @@ public static class SubsidyRound
                 zh += $"；申报总额 {RuleFormat.Money(total)} 元超过预算 {RuleFormat.Money(budget!.Value)} 元，按比例核减：{RuleFormat.Money(claim.Amount)} × {RuleFormat.Money(budget.Value)} ÷ {RuleFormat.Money(total)}，向下取整到元 = {RuleFormat.Money(paid[i])} 元";
                 en += $"; claims of {RuleFormat.Money(total)} yuan exceed the budget of {RuleFormat.Money(budget.Value)}: {RuleFormat.Money(claim.Amount)} × {RuleFormat.Money(budget.Value)} / {RuleFormat.Money(total)}, floored to the yuan = {RuleFormat.Money(paid[i])} yuan";
             }
-            lines.Add(new SubsidyRoundLine(a, claim, paid[i], zh, en));
+            var (r1, certificate, firstTime) = HteRewardFor(a, plan, date);
+            lines.Add(new SubsidyRoundLine(a, claim, paid[i], zh, en) { R1 = r1, R1Certificate = certificate, R1FirstTime = firstTime });
         }
         var totalPaid = paid.Sum();
         var byCity = lines
@@ -79,6 +113,26 @@ public static class SubsidyRound
             .ToList();
         return new SubsidyRoundResult(year, date, budget, total, totalPaid, budget - totalPaid, factor, lines, byCity,
             notesZh ?? [], notesEn ?? []);
+    }
+
+    /// <summary>
+    /// R1 for an enterprise with a high-tech certificate issued by <paramref name="roundDate"/>: the first certificate
+    /// issued within the plan period (else the latest), first_time when no certificate of the enterprise is earlier,
+    /// relocated from the certificate, rewarded_before when the payments table holds an R1 payment. Evaluated with the
+    /// parameters in force on the certificate's date.
+    /// </summary>
+    public static (RuleResult? Result, HteCertificate? Certificate, bool? FirstTime) HteRewardFor(SubsidyApplicant a, Plan plan, DateOnly roundDate)
+    {
+        var certificates = a.HteCertificates.Where(c => c.Issued <= roundDate).OrderBy(c => c.Issued).ToList();
+        if (certificates.Count == 0)
+        {
+            return (null, null, null);
+        }
+        var chosen = certificates.FirstOrDefault(c => c.Issued >= plan.PeriodStart) ?? certificates[^1];
+        var firstTime = !certificates.Exists(c => c.Issued < chosen.Issued);
+        var result = HteReward.Evaluate(new HteReward.Input(chosen.Issued, firstTime, chosen.Relocated, a.R1Paid is not null),
+            new RuleContext(plan, chosen.Issued));
+        return (result, chosen, firstTime);
     }
 
     /// <summary>

@@ -29,6 +29,18 @@ public sealed class SubsidyRoundHandler(RdInvestDb db)
         var prev2 = await enterprises
             .Join(db.RdRecords.AsNoTracking().Where(r => r.Year == prevYear - 1), u => u.Id, r => r.UnitId, (u, r) => new { r.UnitId, r.RdTotalFen })
             .ToDictionaryAsync(x => x.UnitId, x => x.RdTotalFen, ct);
+        var unitIds = rows.Select(r => r.Id).ToList();
+        var certificates = (await db.Certifications.AsNoTracking()
+                .Where(c => c.Kind == CertificationKinds.HighTech && unitIds.Contains(c.UnitId))
+                .Select(c => new { c.UnitId, c.Issued, c.Relocated })
+                .ToListAsync(ct))
+            .ToLookup(c => c.UnitId, c => new HteCertificate(c.Issued, c.Relocated ?? false));
+        var payments = await db.Payments.AsNoTracking()
+            .Where(p => unitIds.Contains(p.UnitId) && (p.RuleId == "R1" || (p.RuleId == "R2" && p.Year == request.Year)))
+            .Select(p => new { p.UnitId, p.RuleId, p.Year, p.AmountFen, p.PaidOn, p.Source, p.Id })
+            .ToListAsync(ct);
+        PriorPayment? Paid(long unitId, string rule) => payments.Where(p => p.UnitId == unitId && p.RuleId == rule).OrderBy(p => p.Id)
+            .Select(p => new PriorPayment(p.Year, Money.ToYuan(p.AmountFen), p.PaidOn, p.Source)).FirstOrDefault();
         var divisions = await db.Divisions.AsNoTracking()
             .Select(d => new { d.Code, d.NameZh, d.Level, d.ParentCode })
             .ToDictionaryAsync(d => d.Code, ct);
@@ -56,20 +68,24 @@ public sealed class SubsidyRoundHandler(RdInvestDb db)
                 return new SubsidyApplicant(r.CreditCode, r.Name, code, name,
                     Money.ToYuan(r.RdTotalFen),
                     Money.ToYuan(r.RevenueFen ?? 0L),
-                    prev2.TryGetValue(r.Id, out var p2) ? Money.ToYuan(p2) : null);
+                    prev2.TryGetValue(r.Id, out var p2) ? Money.ToYuan(p2) : null)
+                {
+                    HteCertificates = certificates[r.Id].ToList(),
+                    R1Paid = Paid(r.Id, "R1"),
+                    R2Paid = Paid(r.Id, "R2"),
+                };
             })
             .ToList();
         return SubsidyRound.Compute(request.Year, applicants, plan, request.Budget, NotesZh, NotesEn);
     }
 
-    // R1's once-per-enterprise rule needs payment records, which the data model does not have yet.
     private static readonly string[] NotesZh =
     [
-        "本轮为研发投入后补助（R2）。高新技术企业一次性奖励（R1）每个企业只能领取一次，但数据库中尚无奖补发放记录，无法标记已领取的企业。",
+        "本轮为研发投入后补助（R2），按预算缩减。高新技术企业一次性奖励（R1，二(二)4）每个企业只奖励一次：已领取的企业按奖补发放记录标注（r1_paid_year、r1_paid_amount）；方案期内获得高新技术企业证书且未领取的企业列出 R1 申报额（r1_claim），R1 不占用本轮预算。",
     ];
 
     private static readonly string[] NotesEn =
     [
-        "This round is the R&D post-subsidy (R2). The high-tech reward (R1) is paid once per enterprise ever, but the database has no payment records yet, so enterprises already paid cannot be flagged.",
+        "This round is the R&D post-subsidy (R2), scaled to the budget. The high-tech reward (R1, 二(二)4) is paid once per enterprise ever: enterprises already paid are flagged from the payment records (r1_paid_year, r1_paid_amount); enterprises certified high-tech within the plan period and never paid show their R1 claim (r1_claim), which is outside this round's budget.",
     ];
 }

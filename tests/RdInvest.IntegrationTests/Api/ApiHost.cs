@@ -35,6 +35,9 @@ public sealed class ApiHost : IAsyncDisposable
     public const long ReleasedNotification = 1;
     public const long DraftNotification = 2;
 
+    /// <summary>A draft post-subsidy round for 2023 (from the 2022 records), saved at set-up.</summary>
+    public const long SavedRound = 1;
+
     public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public TestDatabase Database { get; }
@@ -80,6 +83,15 @@ public sealed class ApiHost : IAsyncDisposable
             await db.SaveChangesAsync();
             db.Notifications.Add(new Notification { Year = Year, PlanId = "im-rd-2021-2025", Status = NotificationStatuses.Draft, CreatedAt = now, Fingerprint = "f2", ContentHtml = "<h1>2022年通报（草稿）</h1>" });
             await db.SaveChangesAsync();
+        }
+        await using (var db = database.Open())
+        {
+            var saved = await new RdInvest.Subsidies.SavedRoundHandler(db, TimeProvider.System).SaveAsync(
+                new RdInvest.Subsidies.SubsidyRoundRequest(Year + 1, 1_000_000m), RdInvest.Plans.PlanLoader.BuiltIn("im-rd-2021-2025"), Actor.Cli("test"), CancellationToken.None);
+            if (saved.Round.Id != SavedRound)
+            {
+                throw new InvalidOperationException("the set-up round is not round 1");
+            }
         }
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {

@@ -41,7 +41,8 @@ public sealed class EndpointMatrixTests
         bool Multipart = false,
         int[]? Then = null,
         string? State = null,
-        Func<Variant, string>? File = null);
+        Func<Variant, string>? File = null,
+        string? MultipartCsv = null);
 
     private static readonly int[] Ok200 = [200];
     private static readonly int[] Created = [201];
@@ -96,7 +97,15 @@ public sealed class EndpointMatrixTests
         ["GET /api/v1/rules"] = new(null, false, Ok200, _ => "/api/v1/rules"),
         ["POST /api/v1/rules/{rule}/calc"] = new(null, false, Ok200, _ => "/api/v1/rules/R7/calc",
             _ => new { inputs = new Dictionary<string, string> { ["taxable_income"] = "10000000" }, date = "2023-12-31" }),
-        ["GET /api/v1/subsidy-rounds/{year}"] = new(Roles.SubsidyRunners, false, Ok200, _ => "/api/v1/subsidy-rounds/2023?budget=1000000"),
+        ["POST /api/v1/rules/{rule}/batch"] = new(null, false, Ok200, _ => "/api/v1/rules/R7/batch?date=2023-12-31", Multipart: true,
+            MultipartCsv: "case,taxable_income\na,10000000\nb,2000000\n"),
+        ["GET /api/v1/subsidy-rounds/preview/{year}"] = new(Roles.SubsidyRunners, false, Ok200, _ => "/api/v1/subsidy-rounds/preview/2023?budget=1000000"),
+        ["POST /api/v1/subsidy-rounds"] = new(Roles.SubsidyApprovers, false, Created, _ => "/api/v1/subsidy-rounds", _ => new { year = 2023, budget = 1000000m }),
+        ["GET /api/v1/subsidy-rounds"] = new(Roles.SubsidyReaders, false, Ok200, _ => "/api/v1/subsidy-rounds"),
+        ["GET /api/v1/subsidy-rounds/{id}"] = new(Roles.SubsidyReaders, false, Ok200, _ => $"/api/v1/subsidy-rounds/{SavedRound}"),
+        // The first approver approves; every later call finds it approved (409).
+        ["POST /api/v1/subsidy-rounds/{id}/approve"] = new(Roles.SubsidyApprovers, false, Transition, _ => $"/api/v1/subsidy-rounds/{SavedRound}/approve"),
+        ["GET /api/v1/subsidy-rounds/{id}/payments"] = new(Roles.SubsidyReaders, false, Ok200, _ => $"/api/v1/subsidy-rounds/{SavedRound}/payments?format=csv"),
         ["GET /api/v1/approvals"] = new(Roles.Approvers, false, Ok200, _ => $"/api/v1/approvals?year={Year}"),
         ["GET /api/v1/approvals/{county}/{year}"] = new(Roles.Approvers, true, Ok200, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}"),
         ["POST /api/v1/approvals/{county}/{year}/submit"] = new(Roles.Approvers, true, Transition, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}/submit", State: Data.DataStatuses.Draft,
@@ -232,8 +241,8 @@ public sealed class EndpointMatrixTests
                     if (c.Multipart)
                     {
                         var form = new MultipartFormDataContent();
-                        var file = c.File?.Invoke(v) ?? "division_code,year,rd_total\n150102,2023,abc\n";
-                        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(file)), "file", "import.csv");
+                        var file = c.File?.Invoke(v) ?? c.MultipartCsv ?? "division_code,year,rd_total\n150102,2023,abc\n";
+                        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(file)), "file", c.MultipartCsv is null ? "import.csv" : "cases.csv");
                         request.Content = form;
                     }
                     else if (c.Body?.Invoke(v) is { } body)

@@ -46,7 +46,7 @@ public sealed class ServeOpenApiTests
             {
                 "/api/v1/units", "/api/v1/units/{creditCode}/records/{year}", "/api/v1/divisions/{code}/figures/{year}",
                 "/api/v1/indicators/{code}/{year}", "/api/v1/progress/{code}/{year}", "/api/v1/reconcile/{year}",
-                "/api/v1/rules/{rule}/calc", "/api/v1/subsidy-rounds/{year}", "/api/v1/approvals/{county}/{year}/finalise",
+                "/api/v1/rules/{rule}/calc", "/api/v1/subsidy-rounds/preview/{year}", "/api/v1/subsidy-rounds/{id}/approve", "/api/v1/rules/{rule}/batch", "/api/v1/approvals/{county}/{year}/finalise",
                 "/api/v1/approvals/league-cities/{code}/{year}/approve", "/api/v1/users/{name}/tokens", "/api/v1/audit/verify",
                 "/api/v1/imports/{kind}", "/api/v1/parks/evaluation/{year}", "/api/v1/assessment/{year}", "/api/v1/notifications/{id}/download",
             })

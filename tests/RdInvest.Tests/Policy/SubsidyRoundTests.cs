@@ -93,4 +93,56 @@ public sealed class SubsidyRoundTests
     [Fact]
     public void Compute_NegativeBudget_IsUsageError() =>
         Assert.Equal(2, Assert.Throws<UserError>(() => SubsidyRound.Compute(2023, [], Plan, -1m)).ExitCode);
+
+    private static SubsidyApplicant Holder(params HteCertificate[] certificates) =>
+        new("A", "甲", "150100", "呼和浩特市", 4_000_000m, 100_000_000m, 3_000_000m) { HteCertificates = certificates };
+
+    private static (decimal? Amount, bool? FirstTime) R1(SubsidyApplicant a, int year = 2023)
+    {
+        var (result, _, firstTime) = SubsidyRound.HteRewardFor(a, Plan, new DateOnly(year, 12, 31));
+        return (result?.Amount, firstTime);
+    }
+
+    [Fact]
+    public void HteRewardFor_NoCertificate_IsNotEvaluated() =>
+        Assert.Equal((null, null), R1(Holder()));
+
+    [Fact]
+    public void HteRewardFor_FirstCertificateInThePlanPeriod_Claims300000() =>
+        Assert.Equal((300_000m, true), R1(Holder(new HteCertificate(new DateOnly(2022, 3, 1), false))));
+
+    [Fact]
+    public void HteRewardFor_CertificateAfterTheRoundDate_IsIgnored() =>
+        Assert.Equal((null, null), R1(Holder(new HteCertificate(new DateOnly(2024, 3, 1), false)), 2023));
+
+    [Fact]
+    public void HteRewardFor_RenewalOfAPrePlanCertificate_IsNotFirstAndGetsNothing() =>
+        Assert.Equal((0m, false), R1(Holder(new HteCertificate(new DateOnly(2019, 6, 1), false), new HteCertificate(new DateOnly(2022, 6, 1), false))));
+
+    [Fact]
+    public void HteRewardFor_RelocatedWithAnEarlierCertificate_Claims300000() =>
+        Assert.Equal((300_000m, false), R1(Holder(new HteCertificate(new DateOnly(2019, 6, 1), false), new HteCertificate(new DateOnly(2022, 6, 1), true))));
+
+    [Fact]
+    public void HteRewardFor_OnlyAPrePlanCertificate_IsOutsideThePlanPeriod()
+    {
+        var (result, certificate, _) = SubsidyRound.HteRewardFor(Holder(new HteCertificate(new DateOnly(2019, 6, 1), false)), Plan, new DateOnly(2023, 12, 31));
+        Assert.Equal(0m, result!.Amount);
+        Assert.Equal(new DateOnly(2019, 6, 1), certificate!.Issued);
+        Assert.Contains("不在方案期", result.ExplanationZh(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compute_EnterpriseAlreadyPaidR1_ClaimsNothingAndKeepsTheR2Claim()
+    {
+        var paid = Holder(new HteCertificate(new DateOnly(2022, 3, 1), false)) with
+        {
+            R1Paid = new PriorPayment(2022, 300_000m, new DateOnly(2022, 9, 1), "manual"),
+        };
+        var r = SubsidyRound.Compute(2023, [paid], Plan, null);
+        Assert.Equal(0m, r.Lines[0].R1!.Amount);
+        Assert.Contains("只奖励一次", r.Lines[0].R1!.ExplanationZh(), StringComparison.Ordinal);
+        Assert.Equal(220_000m, r.Lines[0].Claim.Amount);
+        Assert.Equal(0m, r.R1TotalClaims);
+    }
 }

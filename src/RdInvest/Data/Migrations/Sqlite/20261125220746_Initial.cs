@@ -97,6 +97,32 @@ namespace RdInvest.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "subsidy_rounds",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlanId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    BudgetFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Enterprises = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalClaimsFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    TotalPaidFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    R1TotalFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Result = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_subsidy_rounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "users",
                 columns: table => new
                 {
@@ -492,6 +518,40 @@ namespace RdInvest.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "payments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RuleId = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RoundId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_payments_subsidy_rounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "subsidy_rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_payments_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "projects",
                 columns: table => new
                 {
@@ -644,6 +704,22 @@ namespace RdInvest.Data.Migrations.Sqlite
                 column: "DivisionCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_payments_RoundId",
+                table: "payments",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_RuleId_Year",
+                table: "payments",
+                columns: new[] { "RuleId", "Year" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_UnitId_RuleId_Period",
+                table: "payments",
+                columns: new[] { "UnitId", "RuleId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_plan_parameters_PlanId_Name_EffectiveFrom",
                 table: "plan_parameters",
                 columns: new[] { "PlanId", "Name", "EffectiveFrom" },
@@ -675,6 +751,11 @@ namespace RdInvest.Data.Migrations.Sqlite
                 name: "IX_rd_records_Year",
                 table: "rd_records",
                 column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_subsidy_rounds_Year_Status",
+                table: "subsidy_rounds",
+                columns: new[] { "Year", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_units_CreditCode",
@@ -742,6 +823,9 @@ namespace RdInvest.Data.Migrations.Sqlite
                 name: "park_figures");
 
             migrationBuilder.DropTable(
+                name: "payments");
+
+            migrationBuilder.DropTable(
                 name: "plan_parameters");
 
             migrationBuilder.DropTable(
@@ -764,6 +848,9 @@ namespace RdInvest.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "import_runs");
+
+            migrationBuilder.DropTable(
+                name: "subsidy_rounds");
 
             migrationBuilder.DropTable(
                 name: "plans");

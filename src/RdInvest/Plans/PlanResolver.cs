@@ -1,0 +1,49 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using RdInvest.Data;
+
+namespace RdInvest.Plans;
+
+/// <summary>
+/// Finds the plan an id names: a plan loaded into the database (<c>rdinvest plan load</c>), else a plan shipped with
+/// the library. An unknown id is a user error that names every plan available. Plan files are the CLI's business: an
+/// id from an HTTP request is never read as a path.
+/// </summary>
+public static class PlanResolver
+{
+    public const string DefaultPlan = "im-rd-2021-2025";
+
+    /// <summary>Resolves <paramref name="id"/> (null = the default plan); <paramref name="db"/> is null when there is no database.</summary>
+    public static async Task<Plan> ResolveAsync(RdInvestDb? db, string? id, CancellationToken ct)
+    {
+        id ??= DefaultPlan;
+        var stored = db is null ? [] : await StoredAsync(db, ct);
+        if (stored.FirstOrDefault(p => p.Id == id) is { } row)
+        {
+            return PlanLoader.Parse(row.Source, row.Id);
+        }
+        var builtIn = PlanLoader.BuiltInFiles().Select(f => PlanLoader.Parse(f.Text, f.Name)).ToList();
+        if (builtIn.FirstOrDefault(p => p.Id == id) is { } plan)
+        {
+            return plan;
+        }
+        var available = stored.Select(p => p.Id).Concat(builtIn.Select(p => p.Id)).Distinct().Order(StringComparer.Ordinal).ToList();
+        throw new PlanException(
+            $"没有方案 {id}；可用方案：{string.Join("、", available)}（rdinvest plan load FILE 载入新方案）",
+            $"no plan {id}; available plans: {string.Join(", ", available)} (load one with rdinvest plan load FILE)");
+    }
+
+    /// <summary>The plans in the database; none when the database has no schema yet.</summary>
+    private static async Task<List<PlanRecord>> StoredAsync(RdInvestDb db, CancellationToken ct)
+    {
+        try
+        {
+            return await db.Plans.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
+        }
+        catch (DbException)
+        {
+            // A database without the schema (never initialised) has no plans: fall back to the built-in ones.
+            return [];
+        }
+    }
+}
