@@ -31,7 +31,8 @@ public static class DataContract
         Line("Text cells beginning with = + - @, tab or CR are written with a leading apostrophe, which import removes.");
         Line("`rd` records follow the approval workflow of their county-year: a row of a final county-year is an error");
         Line("(`county-year-final`; a region admin must reopen it), and an inserted or changed record takes the county-year's");
-        Line("current status (draft when it has none). Through the API (`POST /api/v1/imports/{kind}`) county and city officers");
+        Line("current status (draft when it has none). `division-figures` rows of a county whose year is final are refused the same");
+        Line("way (they keep their own status). Through the API (`POST /api/v1/imports/{kind}`) county and city officers");
         Line($"may import {string.Join(", ", Accounts.ScopeService.OfficerImportKinds.Select(k => $"`{k}`"))} of their own divisions only: a row outside them is an");
         Line("`outside-scope` error; region roles import every kind. Every import but a dry run, accepted or rejected, is logged");
         Line("(`import_runs`) with its rows, error rows and warning rows per league/city and year, for `rdinvest reporting-quality`.");

@@ -59,7 +59,7 @@ public sealed class DbImportReferences : IImportReferences
             await refs.ReadAsync($"SELECT {Q(t.Column(nameof(ReportingUnit.CreditCode)))}, {Q(t.Column(nameof(ReportingUnit.Id)))}, {Q(t.Column(nameof(ReportingUnit.DivisionCode)))} FROM {Q(t.Table)}",
                 r => refs._units[r.GetString(0)] = (r.GetInt64(1), refs.Canonical(r.GetString(2))), ct);
         }
-        if (kind.FollowsApproval)
+        if (kind.LockedByFinalCountyYear)
         {
             var a = KindTable.For(db, typeof(CountyApproval));
             await refs.ReadAsync($"SELECT {Q(a.Column(nameof(CountyApproval.CountyCode)))}, {Q(a.Column(nameof(CountyApproval.Year)))} FROM {Q(a.Table)} " +

@@ -84,6 +84,12 @@ public sealed record ImportKind(string Name, string TitleZh, string TitleEn, Typ
     /// </summary>
     public bool FollowsApproval { get; init; }
 
+    /// <summary>
+    /// Rows of a final (locked) county-year are refused, without taking its status: a county's published figures are part
+    /// of its data for the year (二(五)16), as they are for writes through the API. True for every kind that follows approval.
+    /// </summary>
+    public bool LockedByFinalCountyYear { get => field || FollowsApproval; init; }
+
     public ImportColumn? Find(string key) => Columns.FirstOrDefault(c => c.Key == key);
     public IEnumerable<ImportColumn> KeyColumns => Columns.Where(c => c.IsKey);
 }

@@ -117,6 +117,7 @@ public static class ImportKinds
         ],
         InsertDefaults = new Dictionary<string, object> { [nameof(DivisionFigure.Status)] = DataStatuses.Final },
         DivisionPath = ExportDivisionPath.Self,
+        LockedByFinalCountyYear = true,
     };
 
     public static readonly ImportKind Parks = new("parks", "园区", "parks", typeof(Park),

@@ -38,6 +38,7 @@ public sealed partial class ImportValidator
     private readonly HashSet<int> _warnedRows = [];
     private readonly int _yearIndex;
     private readonly int _unitRefIndex;
+    private readonly int _divisionRefIndex;
     private string? _rowLeagueCity;
     private int[] _stageIndex = [];
     private object?[] _blankDefaults = [];
@@ -53,6 +54,7 @@ public sealed partial class ImportValidator
         _colIndex = Enumerable.Repeat(-1, kind.Columns.Count).ToArray();
         _yearIndex = IndexOf("year");
         _unitRefIndex = kind.Columns.ToList().FindIndex(c => c.Type == CellType.UnitRef);
+        _divisionRefIndex = kind.Columns.ToList().FindIndex(c => c.Type == CellType.DivisionRef);
     }
 
     public int Errors { get; private set; }
@@ -616,15 +618,21 @@ public sealed partial class ImportValidator
         }
     }
 
-    /// <summary>Records of a final county-year are locked until a region admin reopens it.</summary>
+    /// <summary>
+    /// Records of a final county-year are locked until a region admin reopens it: a unit's record by the unit's division,
+    /// a division's figures by the division itself.
+    /// </summary>
     private void CheckApproval(int row, object?[] values, string?[] texts, int? year)
     {
-        if (!_kind.FollowsApproval || year is not { } y)
+        if (!_kind.LockedByFinalCountyYear || year is not { } y)
         {
             return;
         }
         var k = _unitRefIndex;
-        if (k >= 0 && values[k] is long && _refs.UnitDivision(texts[k]!.ToUpperInvariant()) is { } division && _refs.IsFinal(division, y))
+        var division = k >= 0
+            ? values[k] is long ? _refs.UnitDivision(texts[k]!.ToUpperInvariant()) : null
+            : _divisionRefIndex >= 0 ? values[_divisionRefIndex] as string : null;
+        if (division is not null && _refs.IsFinal(division, y))
         {
             Add(ImportRules.CountyYearFinal.At(_file, row, "year", texts[_yearIndex], division));
         }
