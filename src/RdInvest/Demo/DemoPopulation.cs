@@ -1,0 +1,17 @@
+using RdInvest.Data;
+
+namespace RdInvest.Demo;
+
+/// <summary>
+/// The synthetic population, in memory. Rows that point at a unit carry the unit's index in <see cref="Units"/>
+/// in their UnitId / LeadUnitId until the loader replaces it with the database id.
+/// </summary>
+internal sealed class DemoPopulation
+{
+    public List<Park> Parks { get; } = [];
+    public List<ReportingUnit> Units { get; } = [];
+    public List<UnitRdRecord> Records { get; } = [];
+    public List<Certification> Certifications { get; } = [];
+    public List<ParkFigure> ParkFigures { get; } = [];
+    public List<MajorProject> Projects { get; } = [];
+}
