@@ -101,15 +101,5 @@ public sealed class PlanCommandTests
 internal static class RdInvestPlanFixtures
 {
     /// <summary>The unit tests' second plan file (tests/RdInvest.Tests/Cases/plans), read from the repository.</summary>
-    public static string SmallPlan => File.ReadAllText(Path.Combine(RepoRoot(), "tests", "RdInvest.Tests", "Cases", "plans", "test-small-2026-2030.yaml"));
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RdInvest.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-    }
+    public static string SmallPlan => File.ReadAllText(RepoPaths.Of("tests", "RdInvest.Tests", "Cases", "plans", "test-small-2026-2030.yaml"));
 }

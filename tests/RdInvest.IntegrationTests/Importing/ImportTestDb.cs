@@ -28,18 +28,7 @@ public sealed class ImportTestDb : IAsyncDisposable
     public DbTarget Target { get; }
     public string Dir { get; } = Directory.CreateTempSubdirectory("rdinvest-import-").FullName;
 
-    public static string RepoRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RdInvest.slnx")))
-            {
-                dir = dir.Parent;
-            }
-            return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
-        }
-    }
+    public static string RepoRoot => RepoPaths.Root;
 
     public static string DataFile(string name) => Path.Combine(RepoRoot, "data", name);
 

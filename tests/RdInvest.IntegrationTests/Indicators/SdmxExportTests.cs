@@ -29,13 +29,5 @@ public sealed class SdmxExportTests
         }
     }
 
-    private static string DataFile(string name)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RdInvest.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return Path.Combine(dir!.FullName, "data", name);
-    }
+    private static string DataFile(string name) => RepoPaths.Of("data", name);
 }

@@ -14,8 +14,34 @@ public sealed class PolicyPurityTests
     [Fact]
     public void PolicyTypes_Signatures_DoNotReferenceEfCoreOrAspNet()
     {
-        var types = typeof(RdInvest.Plans.Plan).Assembly.GetTypes()
-            .Where(t => t.Namespace?.StartsWith("RdInvest.Policy", StringComparison.Ordinal) == true).ToList();
+        var types = TypesIn("RdInvest.Policy");
+        Assert.NotEmpty(types);
+        Assert.Empty(SignatureOffenders(types));
+    }
+
+    [Fact]
+    public void PolicySources_DoNotMentionEfCoreOrAspNet()
+    {
+        var dir = RepoPaths.Of("src", "RdInvest", "Policy");
+        Assert.True(Directory.Exists(dir), dir + " is missing");
+        Assert.NotEmpty(Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories));
+        Assert.Empty(SourceOffenders(dir));
+    }
+
+    [Fact]
+    public void Detectors_FlagTheDataFeature()
+    {
+        // Both checks must be able to fail: the same detectors find EF Core in the Data feature, which uses it.
+        Assert.NotEmpty(SignatureOffenders(TypesIn("RdInvest.Data")));
+        Assert.NotEmpty(SourceOffenders(RepoPaths.Of("src", "RdInvest", "Data")));
+    }
+
+    private static List<Type> TypesIn(string ns) =>
+        typeof(RdInvest.Plans.Plan).Assembly.GetTypes()
+            .Where(t => t.Namespace?.StartsWith(ns, StringComparison.Ordinal) == true).ToList();
+
+    private static List<string> SignatureOffenders(IEnumerable<Type> types)
+    {
         var offenders = new List<string>();
         foreach (var t in types)
         {
@@ -38,30 +64,15 @@ public sealed class PolicyPurityTests
                     || u.Assembly.GetName().Name?.StartsWith(f, StringComparison.Ordinal) == true))
                 .Select(u => $"{t.FullName} → {u.FullName}"));
         }
-        Assert.Empty(offenders);
+        return offenders;
     }
 
-    [Fact]
-    public void PolicySources_DoNotMentionEfCoreOrAspNet()
-    {
-        var dir = Path.Combine(RepoRoot(), "src", "RdInvest", "Policy");
-        var offenders = Directory.Exists(dir)
-            ? Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories)
-                .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, line, i)))
-                .Where(x => Forbidden.Any(w => x.line.Contains(w, StringComparison.Ordinal)) || x.line.Contains("DbContext", StringComparison.Ordinal))
-                .Select(x => $"{Path.GetFileName(x.f)}:{x.i + 1}: {x.line.Trim()}")
-                .ToList()
-            : [];
-        Assert.Empty(offenders);
-    }
-
-    [Fact]
-    public void Detector_FlagsAnEfCoreType()
-    {
-        // The check above must be able to fail: an EF Core type is recognised by the same predicate.
-        var efType = typeof(Microsoft.EntityFrameworkCore.DbContext);
-        Assert.Contains(Forbidden, f => efType.FullName!.StartsWith(f, StringComparison.Ordinal));
-    }
+    private static List<string> SourceOffenders(string dir) =>
+        Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, line, i)))
+            .Where(x => Forbidden.Any(w => x.line.Contains(w, StringComparison.Ordinal)) || x.line.Contains("DbContext", StringComparison.Ordinal))
+            .Select(x => $"{Path.GetFileName(x.f)}:{x.i + 1}: {x.line.Trim()}")
+            .ToList();
 
     private static IEnumerable<Type> Expand(Type? t)
     {
@@ -84,15 +95,5 @@ public sealed class PolicyPurityTests
                 yield return a;
             }
         }
-    }
-
-    internal static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RdInvest.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
     }
 }

@@ -4,15 +4,7 @@ namespace RdInvest.Tests.Importing;
 
 public sealed class DataContractTests
 {
-    private static string DocPath()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RdInvest.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return Path.Combine(dir!.FullName, "docs", "data-contract.md");
-    }
+    private static string DocPath() => RepoPaths.Of("docs", "data-contract.md");
 
     /// <summary>Regenerate with RDINVEST_UPDATE_DOCS=1 dotnet test --filter DataContract.</summary>
     [Fact]

@@ -8,13 +8,7 @@ public sealed class PolicyClockTests
     [Fact]
     public void PolicySources_AnyFile_ReadNoClockAndNoDatabase()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RdInvest.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        Assert.NotNull(dir);
-        var files = Directory.GetFiles(Path.Combine(dir.FullName, "src", "RdInvest", "Policy"), "*.cs", SearchOption.AllDirectories);
+        var files = Directory.GetFiles(RepoPaths.Of("src", "RdInvest", "Policy"), "*.cs", SearchOption.AllDirectories);
         Assert.NotEmpty(files);
         string[] banned = ["EntityFrameworkCore", "AspNetCore", "RdInvest.Data", "DateTime.Now", "DateTime.Today", "DateTime.UtcNow", "TimeProvider.System"];
         Assert.All(files, f =>
