@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RdInvest.Data;
+
+namespace RdInvest.Payments;
+
+/// <summary>How <see cref="IncentivePayment"/> is stored.</summary>
+internal sealed class IncentivePaymentConfiguration : IEntityTypeConfiguration<IncentivePayment>
+{
+    public void Configure(EntityTypeBuilder<IncentivePayment> e)
+    {
+        e.ToTable("payments");
+        e.Property(x => x.RuleId).HasMaxLength(10);
+        e.Property(x => x.Source).HasMaxLength(200);
+        e.Property(x => x.Note).HasMaxLength(500);
+        e.Property(x => x.Period).HasMaxLength(10);
+        e.HasOne<ReportingUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<SubsidyRoundRecord>().WithMany().HasForeignKey(x => x.RoundId).OnDelete(DeleteBehavior.Restrict);
+        // NULL periods are distinct in both databases, so only the once-only rules are constrained.
+        e.HasIndex(x => new { x.UnitId, x.RuleId, x.Period }).IsUnique();
+        e.HasIndex(x => new { x.RuleId, x.Year });
+    }
+}
