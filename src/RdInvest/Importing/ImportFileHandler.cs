@@ -92,6 +92,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
             throw new UserError($"CSV 格式错误（第 {e.RowNumber} 行）：{e.Message}", $"malformed CSV (row {e.RowNumber}): {e.Message}");
         }
         validator.Finish();
+        PausePoints.Reach(PausePoints.ImportStaged);
 
         var run = new ImportRun
         {
@@ -138,6 +139,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
             });
             await merge.AuditImportAsync(kind, who, summary, ct);
             await Auditing.AuditChain.SealAsync(db, transaction, ct);
+            PausePoints.Reach(PausePoints.ImportMerged);
             await transaction.CommitAsync(ct);
         }
         else
