@@ -22,6 +22,12 @@ public static class Bounds
     /// <summary>The largest money value of a unit's record or a round (yuan).</summary>
     public const decimal MaxUnitMoney = 9_000_000_000m;
 
+    /// <summary>
+    /// The largest operating revenue of one unit (yuan): 9000亿元, above any enterprise of the region (the demo's largest is
+    /// about 2000亿元). Revenue is summed like R&amp;D; at this ceiling 100,000 units of one year still sum below the limit.
+    /// </summary>
+    public const decimal MaxUnitRevenue = 900_000_000_000m;
+
     /// <summary>The largest money value of a published division figure (yuan).</summary>
     public const decimal MaxFigureMoney = 10_000_000_000_000m;
 

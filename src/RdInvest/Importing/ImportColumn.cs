@@ -49,6 +49,8 @@ public sealed record ImportColumn(
     /// <summary>Part of the record's natural key (one record per key in a file and in the database).</summary>
     public bool IsKey { get; init; }
     public int MaxLength { get; init; } = 200;
+    /// <summary>A money ceiling (yuan) of this column above its kind's <see cref="ImportKind.MaxMoney"/>.</summary>
+    public decimal? MaxAmount { get; init; }
     public IReadOnlyList<string>? Choices { get; init; }
     /// <summary>Example value for the template, in the template's unit (万元 for money).</summary>
     public string Example { get; init; } = "";
@@ -74,6 +76,14 @@ public sealed record SplitRule(string NameZh, string NameEn, string TotalKey, IR
 public sealed record ImportKind(string Name, string TitleZh, string TitleEn, Type Entity, IReadOnlyList<ImportColumn> Columns)
 {
     public IReadOnlyList<SplitRule> Splits { get; init; } = [];
+    /// <summary>The kind's own checks of one row (besides its splits), run by the import and by API writes alike.</summary>
+    public IReadOnlyList<Action<KindRow>> RowRules { get; init; } = [];
+    /// <summary>The largest money value of a row (yuan), so fen sums cannot overflow (<see cref="Common.Bounds"/>).</summary>
+    public decimal MaxMoney { get; init; } = Common.Bounds.MaxUnitMoney;
+    /// <summary>A money column whose change from the unit's previous year is checked across rows (a warning beyond +200 % / −70 %).</summary>
+    public string? YearOnYearKey { get; init; }
+    /// <summary>Columns stored even when the file lacks them (their value is derived by a row rule).</summary>
+    public IReadOnlyList<string> AlwaysStaged { get; init; } = [];
     /// <summary>Values for non-null columns the file does not carry, set on insert only.</summary>
     public IReadOnlyDictionary<string, object> InsertDefaults { get; init; } = new Dictionary<string, object>();
     /// <summary>How export filters by division: the SQL expression naming the division code of a row.</summary>
@@ -91,6 +101,19 @@ public sealed record ImportKind(string Name, string TitleZh, string TitleEn, Typ
     public bool LockedByFinalCountyYear { get => field || FollowsApproval; init; }
 
     public ImportColumn? Find(string key) => Columns.FirstOrDefault(c => c.Key == key);
+
+    /// <summary>The position of a column, or −1.</summary>
+    public int IndexOf(string key)
+    {
+        for (var k = 0; k < Columns.Count; k++)
+        {
+            if (Columns[k].Key == key)
+            {
+                return k;
+            }
+        }
+        return -1;
+    }
     public IEnumerable<ImportColumn> KeyColumns => Columns.Where(c => c.IsKey);
 }
 
