@@ -61,9 +61,7 @@ public sealed class DbImportReferences : IImportReferences
         }
         if (kind.LockedByFinalCountyYear)
         {
-            var a = KindTable.For(db, typeof(CountyApproval));
-            await refs.ReadAsync($"SELECT {Q(a.Column(nameof(CountyApproval.CountyCode)))}, {Q(a.Column(nameof(CountyApproval.Year)))} FROM {Q(a.Table)} " +
-                $"WHERE {Q(a.Column(nameof(CountyApproval.Status)))} = '{DataStatuses.Final}'",
+            await refs.ReadAsync(Approval.ApprovalPolicy.FinalCountyYearsSql(db),
                 r => refs._final.Add((r.GetString(0), r.GetInt32(1))), ct);
         }
         return refs;

@@ -89,7 +89,7 @@ public sealed record ImportKind(string Name, string TitleZh, string TitleEn, Typ
     /// <summary>How export filters by division: the SQL expression naming the division code of a row.</summary>
     public required ExportDivisionPath DivisionPath { get; init; }
     /// <summary>
-    /// Its records follow the approval workflow of their county-year (二(五)16, ApprovalStore): rows of a final
+    /// Its records follow the approval workflow of their county-year (二(五)16, ApprovalPolicy): rows of a final
     /// county-year are refused, and inserted or updated records take the county-year's current status.
     /// </summary>
     public bool FollowsApproval { get; init; }
