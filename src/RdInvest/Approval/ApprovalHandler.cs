@@ -4,6 +4,7 @@ using RdInvest.Accounts;
 using RdInvest.Auditing;
 using RdInvest.Common;
 using RdInvest.Data;
+using RdInvest.Importing;
 using RdInvest.Indicators;
 
 namespace RdInvest.Approval;
@@ -68,8 +69,12 @@ public sealed class ApprovalHandler(RdInvestDb db, TimeProvider clock)
         return View(a, division.NameZh, current.Count, changes, effect);
     }
 
+    /// <summary>The longest reason kept in the history (characters).</summary>
+    public const int MaxReasonLength = 500;
+
     public async Task<ApprovalView> TransitionAsync(string county, int year, string action, string? reason, UserScope user, Actor actor, CancellationToken ct)
     {
+        reason = CheckReason(reason);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await TransitionCoreAsync(county, year, action, reason, user, actor, ct);
         await AuditChain.SealAsync(db, ct);
@@ -180,6 +185,28 @@ public sealed class ApprovalHandler(RdInvestDb db, TimeProvider clock)
             throw new NotFoundError($"没有旗县（市、区）{county}", $"no county {county}");
         }
         return d;
+    }
+
+    /// <summary>A reason is text like any field: trimmed, at most <see cref="MaxReasonLength"/> characters, no control or bidi characters (422).</summary>
+    private static string? CheckReason(string? reason)
+    {
+        var text = reason?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        var cut = ValidationFinding.Cut(text);
+        if (text.Length > MaxReasonLength)
+        {
+            throw new ValidationError([new("reason", cut, ImportRules.TextTooLong.Id,
+                $"理由超过 {MaxReasonLength} 个字符", $"the reason is longer than {MaxReasonLength} characters")]);
+        }
+        if (FieldRules.HasForbiddenCharacter(text, out var at))
+        {
+            throw new ValidationError([new("reason", cut, ImportRules.InvalidCharacter.Id,
+                $"理由含有不允许的字符 U+{(int)text[at]:X4}", $"the reason contains the character U+{(int)text[at]:X4}, which is not allowed")]);
+        }
+        return text;
     }
 
     private static void RequireYear(int year)

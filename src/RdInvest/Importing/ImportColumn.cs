@@ -100,6 +100,12 @@ public sealed record ImportKind(string Name, string TitleZh, string TitleEn, Typ
     /// </summary>
     public bool LockedByFinalCountyYear { get => field || FollowsApproval; init; }
 
+    /// <summary>
+    /// Rows may move an existing unit to another division (its <c>division_code</c>); a move is refused while a county-year
+    /// of the unit's records, in the old division or the new one, is final (the approval policy), as through the API.
+    /// </summary>
+    public bool LocksUnitMoves { get; init; }
+
     public ImportColumn? Find(string key) => Columns.FirstOrDefault(c => c.Key == key);
 
     /// <summary>The position of a column, or −1.</summary>

@@ -40,7 +40,7 @@ public static class ImportKinds
         new("park_id", "所在园区代码", CellType.ParkRef, nameof(ReportingUnit.ParkId),
             "所在园区的代码（须已导入园区）", "id of the unit's park (parks must be imported first)") { MaxLength = 40 },
     ])
-    { DivisionPath = ExportDivisionPath.Self };
+    { DivisionPath = ExportDivisionPath.Self, LocksUnitMoves = true };
 
     public static readonly ImportKind Rd = new("rd", "单位研发投入", "unit R&D records", typeof(UnitRdRecord),
     [

@@ -98,6 +98,9 @@ public static class ImportRules
     public static readonly ImportRule CountyYearFinal = new("county-year-final", Severity.Error,
         "{2} 的 {1} 年数据已审定（final）并锁定，需由自治区管理员重新开放后才能导入",
         "{2}'s {1} data is final and locked; a region admin must reopen it before it can be imported");
+    public static readonly ImportRule UnitMoveFinal = new("unit-move-final", Severity.Error,
+        "不能将单位从 {2} 迁至 {1}：{3} 的 {4} 年数据已审定（final）并锁定，需由自治区管理员重新开放",
+        "cannot move the unit from {2} to {1}: {3}'s {4} data is final and locked; a region admin must reopen it first");
     public static readonly ImportRule TooManyFindings = new("too-many-findings", Severity.Error,
         "问题过多，仅列出前 {2} 条", "too many findings; only the first {2} are listed");
 
@@ -106,7 +109,7 @@ public static class ImportRules
         UnreadableFile, NoHeader, UnknownColumn, DuplicateColumn, MissingColumn, UnitMismatch, MissingValue,
         InvalidNumber, InvalidInteger, InvalidDate, InvalidBoolean, InvalidChoice, InvalidCode, TextTooLong,
         NegativeAmount, AboveMaximum, TooPrecise, InvalidCharacter, InvalidCreditCode, UnknownDivision, UnknownPark, UnknownUnit, DuplicateKey, SplitMismatch,
-        YearOutOfRange, DateOrder, OutsideScope, CountyYearFinal, RdJump, RdAboveHalfRevenue, IntensityMismatch, TooManyFindings,
+        YearOutOfRange, DateOrder, OutsideScope, CountyYearFinal, UnitMoveFinal, RdJump, RdAboveHalfRevenue, IntensityMismatch, TooManyFindings,
     ];
 }
 

@@ -33,11 +33,13 @@ public sealed class ImportValidator
     private readonly CellParser _parser;
     private readonly RowPlacement _placement;
     private readonly YearOnYearCheck _yearOnYear;
+    private readonly UnitMoveCheck _moves;
     private readonly List<ImportFinding> _findings = [];
     private readonly int[] _colIndex;
     private readonly Dictionary<string, int> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<(string? LeagueCity, int? Year), int[]> _attribution = [];
     private readonly HashSet<int> _warnedRows = [];
+    private readonly HashSet<int> _errorRows = [];
     private readonly int _yearIndex;
     private int[] _stageIndex = [];
     private object?[] _blankDefaults = [];
@@ -53,6 +55,7 @@ public sealed class ImportValidator
         _parser = new CellParser(kind, refs, _unitFactor, options.MaxYear);
         _placement = new RowPlacement(kind, refs, options.Scope);
         _yearOnYear = new YearOnYearCheck(kind, refs, _unitFactor);
+        _moves = new UnitMoveCheck(kind, refs);
         _colIndex = Enumerable.Repeat(-1, kind.Columns.Count).ToArray();
         _yearIndex = kind.IndexOf("year");
     }
@@ -255,6 +258,7 @@ public sealed class ImportValidator
         _placement.CheckScope(row);
         _placement.CheckApproval(row, year);
         _yearOnYear.Add(source.Number, row, year, leagueCity);
+        _moves.Add(source.Number, row, leagueCity);
         var errors = row.Issues.Count(i => i.Rule.Severity == Severity.Error);
         foreach (var issue in row.Issues)
         {
@@ -318,6 +322,7 @@ public sealed class ImportValidator
         if (error)
         {
             c[1]++;
+            _errorRows.Add(row);
         }
         if (warning)
         {
@@ -326,9 +331,20 @@ public sealed class ImportValidator
         }
     }
 
-    /// <summary>Cross-row checks that need the whole file: the year-on-year plausibility of the kind's key amount.</summary>
+    /// <summary>
+    /// Cross-row checks that need the whole file: the year-on-year plausibility of the kind's key amount, and moves of
+    /// units out of or into final county-years. An error here rejects the file like any other.
+    /// </summary>
     public void Finish()
     {
+        foreach (var (finding, leagueCity) in _moves.Findings(_file))
+        {
+            Add(finding);
+            if (_errorRows.Add(finding.Row))
+            {
+                Counts(leagueCity, null)[1]++;
+            }
+        }
         foreach (var (finding, leagueCity, year) in _yearOnYear.Findings(_file))
         {
             Add(finding);

@@ -156,6 +156,24 @@ public sealed class WriteIntegrityTests
     }
 
     [Fact]
+    public async Task Approval_LongOrOddReason_Is422AndNothingChanges()
+    {
+        await using var host = await CreateAsync();
+        using var county = host.Client(Roles.CountyOfficer);
+        using var city = host.Client(Roles.CityOfficer);
+        using (var submit = await county.PostAsJsonAsync($"/api/v1/approvals/{CountyIn}/{Year}/submit", new { }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
+        }
+
+        AssertInvalid(await Post(city, $"/api/v1/approvals/{CountyIn}/{Year}/return", new { reason = new string('因', 1_000_000) }), "reason", "text-too-long");
+        AssertInvalid(await Post(city, $"/api/v1/approvals/{CountyIn}/{Year}/return", new { reason = "数据\u202e有误" }), "reason", "invalid-character");
+
+        await using var db = host.Database.Open();
+        Assert.Equal(DataStatuses.Submitted, (await db.Approvals.SingleAsync(a => a.CountyCode == CountyIn && a.Year == Year, Ct)).Status);
+    }
+
+    [Fact]
     public async Task FinalLock_ARecordLoadedFinalWithoutApprovalRow_IsLockedForItsCounty()
     {
         await using var host = await CreateAsync();
@@ -226,6 +244,13 @@ public sealed class WriteIntegrityTests
             new { credit_code = UnitIn, name = "甲企业", sector = "enterprise", division_code = CountyOut, park_id = ParkIn, revision = 1 });
 
         Assert.True(move.Status == HttpStatusCode.Conflict, move.Body.ToString());
+        // The same move through a units import is refused too.
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"credit_code,name,sector,division_code,park_id\n{UnitIn},甲企业,enterprise,{CountyOut},{ParkIn}\n")), "file", "units.csv");
+        using var imported = await admin.PostAsync("/api/v1/imports/units", form, Ct);
+        var body = await ReadAsync(imported);
+        Assert.True(imported.StatusCode == HttpStatusCode.UnprocessableEntity, body.ToString());
+        Assert.Contains("unit-move-final", body.ToString(), StringComparison.Ordinal);
         await using var check = host.Database.Open();
         Assert.Equal(CountyIn, (await check.Units.SingleAsync(u => u.CreditCode == UnitIn, Ct)).DivisionCode);
     }
