@@ -9,15 +9,18 @@ namespace RdInvest.Web.Api;
 /// <summary>Divisions (GB/T 2260 reference data) and their published figures, addressed by division code.</summary>
 public static class DivisionsApi
 {
+    /// <summary>Published figures (公布数) are the region's: county and city officers read them but write none, as in imports.</summary>
+    public static readonly IReadOnlyList<string> FigureWriters = [Roles.RegionAdmin, Roles.RegionAnalyst];
+
     public static RouteGroupBuilder MapDivisionsApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/divisions").WithTags("divisions");
         g.MapGet("/", List).WithSummary("行政区划（参考数据）/ administrative divisions (reference data)");
         g.MapGet("/{code}/figures", Figures).WithSummary("区划的公布数（各年）/ published figures of a division, every year");
         g.MapGet("/{code}/figures/{year:int}", Figure).WithSummary("区划某年的公布数 / published figures of a division and year");
-        g.MapPost("/{code}/figures", CreateFigure).RequireRoles(Roles.DataWriters).WithSummary("新增公布数 / add published figures");
-        g.MapPut("/{code}/figures/{year:int}", UpdateFigure).RequireRoles(Roles.DataWriters)
-            .WithSummary("修改公布数（需当前 revision，过期 409 并返回当前值）/ update published figures (current revision required; stale → 409 with the current values)");
+        g.MapPost("/{code}/figures", CreateFigure).RequireRoles(FigureWriters).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithSummary("新增公布数（自治区角色）/ add published figures (region roles)");
+        g.MapPut("/{code}/figures/{year:int}", UpdateFigure).RequireRoles(FigureWriters).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("修改公布数（自治区角色；需当前 revision，过期 409 并返回当前值）/ update published figures (region roles; current revision required; stale → 409 with the current values)");
         return g;
     }
 

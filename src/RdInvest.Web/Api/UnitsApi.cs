@@ -13,13 +13,13 @@ public static class UnitsApi
         var g = api.MapGroup("/units").WithTags("units");
         g.MapGet("/", List).WithSummary("统计单位（按范围）/ reporting units within the user's scope");
         g.MapGet("/{creditCode}", Get).WithSummary("统计单位 / a reporting unit");
-        g.MapPost("/", Create).RequireRoles(Roles.DataWriters).WithSummary("新增统计单位 / add a reporting unit");
-        g.MapPut("/{creditCode}", Update).RequireRoles(Roles.DataWriters).WithSummary("修改统计单位（需当前 revision）/ update a unit (current revision required)");
+        g.MapPost("/", Create).RequireRoles(Roles.DataWriters).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithSummary("新增统计单位（不符合数据规则 422）/ add a reporting unit (422 when it breaks the data rules)");
+        g.MapPut("/{creditCode}", Update).RequireRoles(Roles.DataWriters).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithSummary("修改统计单位（需当前 revision）/ update a unit (current revision required)");
         g.MapGet("/{creditCode}/records", Records).WithSummary("单位的研发记录 / a unit's R&D records");
         g.MapGet("/{creditCode}/records/{year:int}", Record).WithSummary("单位某年的研发记录 / a unit's R&D record for a year");
-        g.MapPost("/{creditCode}/records", CreateRecord).RequireRoles(Roles.DataWriters)
+        g.MapPost("/{creditCode}/records", CreateRecord).RequireRoles(Roles.DataWriters).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("新增研发记录（已审定的旗县年度锁定 409）/ add an R&D record (409 when the county-year is final)");
-        g.MapPut("/{creditCode}/records/{year:int}", UpdateRecord).RequireRoles(Roles.DataWriters)
+        g.MapPut("/{creditCode}/records/{year:int}", UpdateRecord).RequireRoles(Roles.DataWriters).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("修改研发记录（需当前 revision；过期或已审定 409）/ update an R&D record (current revision; stale or final → 409)");
         return g;
     }

@@ -74,6 +74,7 @@ public sealed class UserErrorHandler(IProblemDetailsService problems, ILogger<Us
             NotFoundError e => (404, e.MessageZh, e.MessageEn, null),
             ForbiddenError e => (403, e.MessageZh, e.MessageEn, null),
             ConflictError e => (409, e.MessageZh, e.MessageEn, e.Current),
+            ValidationError e => (422, e.MessageZh, e.MessageEn, (object?)null),
             UserError e => (400, e.MessageZh, e.MessageEn, (object?)null),
             BadHttpRequestException e when e.StatusCode == 413 => (413, "上传内容超过大小限制", "the upload exceeds the size limit", null),
             BadHttpRequestException e => (e.StatusCode, "请求无效：无法读取请求内容（JSON 格式或参数类型错误）", "bad request: the body or a parameter could not be read", null),
@@ -96,6 +97,10 @@ public sealed class UserErrorHandler(IProblemDetailsService problems, ILogger<Us
         if (current is not null)
         {
             problem.Extensions["current"] = current;
+        }
+        if (exception is ValidationError invalid)
+        {
+            problem.Extensions["errors"] = invalid.Findings;
         }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = ctx, ProblemDetails = problem, Exception = exception });
     }

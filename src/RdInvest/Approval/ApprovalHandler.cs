@@ -4,6 +4,7 @@ using RdInvest.Accounts;
 using RdInvest.Auditing;
 using RdInvest.Common;
 using RdInvest.Data;
+using RdInvest.Importing;
 using RdInvest.Indicators;
 
 namespace RdInvest.Approval;
@@ -32,23 +33,6 @@ public sealed record ApprovalView(string County, string CountyName, int Year, st
 
 public sealed record TransitionRequest(string? Reason);
 
-/// <summary>Status rules shared by every writer of unit records.</summary>
-public static class ApprovalStore
-{
-    /// <summary>The status a record written now takes; a final county-year is locked (409).</summary>
-    public static async Task<string> WritableStatusAsync(RdInvestDb db, string county, int year, CancellationToken ct, object? current = null)
-    {
-        var status = await db.Approvals.AsNoTracking().Where(a => a.CountyCode == county && a.Year == year).Select(a => a.Status).FirstOrDefaultAsync(ct)
-            ?? DataStatuses.Draft;
-        if (status == DataStatuses.Final)
-        {
-            throw new ConflictError($"{county} 的 {year} 年数据已审定并锁定；需由自治区管理员退回（重新开放）后才能修改",
-                $"{county}'s {year} data is final and locked; a region admin must reopen it before it can change", current);
-        }
-        return status;
-    }
-}
-
 /// <summary>
 /// The three-level approval of 二(五)16 for one county and year: draft → submitted (county officer) → approved
 /// (league/city officer) → final (region admin or analyst). A step above can return it to draft with a reason; a
@@ -76,17 +60,21 @@ public sealed class ApprovalHandler(RdInvestDb db, TimeProvider clock)
 
     public async Task<ApprovalView> GetAsync(string county, int year, CancellationToken ct)
     {
-        var division = await CountyAsync(county, ct);
+        var division = await CountyAsync(county, year, ct);
         var a = await db.Approvals.AsNoTracking().FirstOrDefaultAsync(x => x.CountyCode == county && x.Year == year, ct)
-            ?? new CountyApproval { CountyCode = county, Year = year, Revision = 0 };
+            ?? new CountyApproval { CountyCode = county, Year = year, Revision = 0, Status = await ApprovalPolicy.StatusAsync(db, county, year, ct) };
         var current = await CurrentAsync(county, year, ct);
         var changes = Changes(a.Snapshot, current);
         var effect = a.Snapshot is null ? null : await EffectAsync(division, year, changes, ct);
         return View(a, division.NameZh, current.Count, changes, effect);
     }
 
+    /// <summary>The longest reason kept in the history (characters).</summary>
+    public const int MaxReasonLength = 500;
+
     public async Task<ApprovalView> TransitionAsync(string county, int year, string action, string? reason, UserScope user, Actor actor, CancellationToken ct)
     {
+        reason = CheckReason(reason);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await TransitionCoreAsync(county, year, action, reason, user, actor, ct);
         await AuditChain.SealAsync(db, ct);
@@ -101,6 +89,7 @@ public sealed class ApprovalHandler(RdInvestDb db, TimeProvider clock)
         {
             throw new ForbiddenError($"角色 {Roles.Zh(user.Role)} 不能审核", $"role {user.Role} cannot approve");
         }
+        RequireYear(year);
         if (!await db.Divisions.AnyAsync(d => d.Code == leagueCity && d.Level == DivisionLevels.LeagueCity, ct))
         {
             throw new NotFoundError($"没有盟市 {leagueCity}", $"no league/city {leagueCity}");
@@ -125,11 +114,12 @@ public sealed class ApprovalHandler(RdInvestDb db, TimeProvider clock)
 
     private async Task TransitionCoreAsync(string county, int year, string action, string? reason, UserScope user, Actor actor, CancellationToken ct)
     {
-        await CountyAsync(county, ct);
+        await CountyAsync(county, year, ct);
         var a = await db.Approvals.FirstOrDefaultAsync(x => x.CountyCode == county && x.Year == year, ct);
         if (a is null)
         {
-            a = new CountyApproval { CountyCode = county, Year = year, Status = DataStatuses.Draft };
+            // Without a row the county-year's status is the policy's (final when its records were loaded final).
+            a = new CountyApproval { CountyCode = county, Year = year, Status = await ApprovalPolicy.StatusAsync(db, county, year, ct) };
             db.Approvals.Add(a);
         }
         var from = a.Status;
@@ -182,9 +172,50 @@ public sealed class ApprovalHandler(RdInvestDb db, TimeProvider clock)
         _ => throw new UserError($"审批操作 {action} 无效，应为 {string.Join("、", ApprovalActions.All)}", $"approval action {action} is not one of {string.Join(", ", ApprovalActions.All)}", 2),
     };
 
-    private async Task<Division> CountyAsync(string county, CancellationToken ct) =>
-        await db.Divisions.AsNoTracking().FirstOrDefaultAsync(d => d.Code == county && d.Level != DivisionLevels.Region, ct)
-            ?? throw new NotFoundError($"没有旗县（市、区）{county}", $"no county {county}");
+    /// <summary>
+    /// A county and a year inside the window, else 404, so no approval row is made for either. A league/city code counts
+    /// only when units are registered directly at it (市直): their records follow that code's approval as a county's do.
+    /// </summary>
+    private async Task<Division> CountyAsync(string county, int year, CancellationToken ct)
+    {
+        RequireYear(year);
+        var d = await db.Divisions.AsNoTracking().FirstOrDefaultAsync(d => d.Code == county && d.Level != DivisionLevels.Region, ct);
+        if (d is null || d.Level == DivisionLevels.LeagueCity && !await db.Units.AnyAsync(u => u.DivisionCode == county, ct))
+        {
+            throw new NotFoundError($"没有旗县（市、区）{county}", $"no county {county}");
+        }
+        return d;
+    }
+
+    /// <summary>A reason is text like any field: trimmed, at most <see cref="MaxReasonLength"/> characters, no control or bidi characters (422).</summary>
+    private static string? CheckReason(string? reason)
+    {
+        var text = reason?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        var cut = ValidationFinding.Cut(text);
+        if (text.Length > MaxReasonLength)
+        {
+            throw new ValidationError([new("reason", cut, ImportRules.TextTooLong.Id,
+                $"理由超过 {MaxReasonLength} 个字符", $"the reason is longer than {MaxReasonLength} characters")]);
+        }
+        if (FieldRules.HasForbiddenCharacter(text, out var at))
+        {
+            throw new ValidationError([new("reason", cut, ImportRules.InvalidCharacter.Id,
+                $"理由含有不允许的字符 U+{(int)text[at]:X4}", $"the reason contains the character U+{(int)text[at]:X4}, which is not allowed")]);
+        }
+        return text;
+    }
+
+    private static void RequireYear(int year)
+    {
+        if (!Bounds.IsYear(year))
+        {
+            throw new NotFoundError($"年份 {year} 超出范围 {Bounds.MinYear}–{Bounds.MaxYear}", $"year {year} is outside {Bounds.MinYear}–{Bounds.MaxYear}");
+        }
+    }
 
     private async Task<Dictionary<string, long?[]>> CurrentAsync(string county, int year, CancellationToken ct) =>
         (await db.RdRecords.AsNoTracking().Where(r => r.Year == year)

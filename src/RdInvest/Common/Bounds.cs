@@ -10,8 +10,10 @@ namespace RdInvest.Common;
 /// Money bound: the database sums fen in a signed 64-bit integer (SQLite's SUM and PostgreSQL's bigint), whose
 /// limit is 9,223,372,036,854,775,807 fen. A national survey holds about 1,000,000 units a year; a per-value
 /// ceiling of 9,000,000,000 yuan (90亿元, 9×10^11 fen) keeps the sum of one year over 10,000,000 units
-/// (9×10^18 fen) below the limit, ten times the national size. For published division figures, which are
-/// few (one per division and year) but may be national totals, the ceiling is 10^13 yuan (10万亿元).
+/// (9×10^18 fen) below the limit, ten times the national size. A unit's operating revenue, far larger than its R&amp;D,
+/// has its own ceiling (<see cref="MaxUnitRevenue"/>). For published division and park figures, which are few (one per
+/// division or park and year) but may be national totals, the ceiling is 10^13 yuan (10万亿元). Every write path — the
+/// API's and the import's — holds these through the data contract's column rules (<c>Importing.FieldRules</c>).
 /// </remarks>
 public static class Bounds
 {
@@ -21,6 +23,12 @@ public static class Bounds
 
     /// <summary>The largest money value of a unit's record or a round (yuan).</summary>
     public const decimal MaxUnitMoney = 9_000_000_000m;
+
+    /// <summary>
+    /// The largest operating revenue of one unit (yuan): 9000亿元, above any enterprise of the region (the demo's largest is
+    /// about 2000亿元). Revenue is summed like R&amp;D; at this ceiling 100,000 units of one year still sum below the limit.
+    /// </summary>
+    public const decimal MaxUnitRevenue = 900_000_000_000m;
 
     /// <summary>The largest money value of a published division figure (yuan).</summary>
     public const decimal MaxFigureMoney = 10_000_000_000_000m;

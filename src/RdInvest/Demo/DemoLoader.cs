@@ -46,6 +46,7 @@ public static class DemoLoader
                 p.LeadUnitId = ids[p.LeadUnitId];
             }
             await BulkInsert.InsertAsync(db, pop.Records, ct);
+            await AddFinalApprovalsAsync(db, pop, now, ct);
             await BulkInsert.InsertAsync(db, pop.Certifications, ct);
             await BulkInsert.InsertAsync(db, pop.ParkFigures, ct);
             await BulkInsert.InsertAsync(db, pop.Projects, ct);
@@ -130,6 +131,41 @@ public static class DemoLoader
         var removed = await db.Units.Where(u => u.IsSynthetic).ExecuteDeleteAsync(ct);
         await db.Parks.Where(p => p.IsSynthetic).ExecuteDeleteAsync(ct);
         return removed;
+    }
+
+    /// <summary>
+    /// The demo's records are final (published history): each of their county-years gets its final approval row, so the
+    /// lock, the approval queue and a region admin's reopen see them as any finalised county-year. A county-year that
+    /// already has a row (reopened, say) keeps it, and its records take its status.
+    /// </summary>
+    private static async Task AddFinalApprovalsAsync(RdInvestDb db, DemoPopulation pop, DateTime now, CancellationToken ct)
+    {
+        var division = pop.Units.ToDictionary(u => u.Id, u => u.DivisionCode);
+        var countyYears = pop.Records.Where(r => r.Status == DataStatuses.Final)
+            .Select(r => (County: division[r.UnitId], r.Year)).Distinct().ToList();
+        var existing = (await db.Approvals.AsNoTracking().Select(a => new { a.CountyCode, a.Year, a.Status }).ToListAsync(ct))
+            .ToDictionary(a => (a.CountyCode, a.Year), a => a.Status);
+        var history = System.Text.Json.JsonSerializer.Serialize(new[]
+        {
+            new Approval.ApprovalStep(now, "demo", Approval.ApprovalActions.Finalise, DataStatuses.Draft, DataStatuses.Final, "演示数据 / demo data"),
+        });
+        foreach (var (county, year) in countyYears)
+        {
+            if (existing.TryGetValue((county, year), out var status))
+            {
+                if (status != DataStatuses.Final)
+                {
+                    await db.RdRecords.Where(r => r.IsSynthetic && r.Year == year && db.Units.Any(u => u.Id == r.UnitId && u.DivisionCode == county))
+                        .ExecuteUpdateAsync(x => x.SetProperty(r => r.Status, status), ct);
+                }
+                continue;
+            }
+            db.Approvals.Add(new CountyApproval
+            {
+                CountyCode = county, Year = year, Status = DataStatuses.Final, History = history, UpdatedAt = now,
+            });
+        }
+        await SaveAsync(db, ct);
     }
 
     private static async Task SaveAsync(RdInvestDb db, CancellationToken ct)

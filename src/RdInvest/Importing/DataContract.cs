@@ -80,7 +80,11 @@ public static class DataContract
             Line($"| `{r.Id}` | {(r.Severity == Severity.Error ? "error" : "warning")} | {Escape(r.MessageZh)} | {Escape(r.MessageEn)} |");
         }
         Line();
-        Line($"Years are accepted from {ImportOptions.MinYear} to next year. At most {ImportValidator.MaxFindings:N0} findings are listed per file.".Replace(",", ",", StringComparison.Ordinal));
+        Line($"Years are accepted from {Bounds.DefaultMinYear} (the start of the window set by {Bounds.YearsVariable}, default {Bounds.DefaultMinYear}–{Bounds.DefaultMaxYear}) to next year.");
+        Line($"Money is non-negative, exact to the fen (0.01 yuan; finer values are refused, not rounded), and at most {Bounds.MaxUnitMoney:0} yuan per value of a unit " +
+            $"(revenue {Bounds.MaxUnitRevenue:0}), {Bounds.MaxFigureMoney:0} yuan per published division or park figure; percentages lie in 0–100 to 0.0001, FTE to 0.01.");
+        Line("The same column rules hold for writes through the API, which answer 422 with the findings (field, value, rule id, messages).");
+        Line($"At most {ImportValidator.MaxFindings:N0} findings are listed per file.".Replace(",", ",", StringComparison.Ordinal));
         Line($"Money units: {string.Join(", ", Enum.GetValues<MoneyUnit>().Select(Money.UnitLabel))}.");
         return sb.ToString();
     }

@@ -53,17 +53,15 @@ public sealed class DbImportReferences : IImportReferences
         var p = KindTable.For(db, typeof(Park));
         await refs.ReadAsync($"SELECT {Q(p.Column(nameof(Park.Id)))}, {Q(p.Column(nameof(Park.DivisionCode)))} FROM {Q(p.Table)}",
             r => refs._parks[r.GetString(0)] = refs.Canonical(r.GetString(1)), ct);
-        if (types.Contains(CellType.UnitRef) || unitsForScope)
+        if (types.Contains(CellType.UnitRef) || unitsForScope || kind.LocksUnitMoves)
         {
             var t = KindTable.For(db, typeof(ReportingUnit));
             await refs.ReadAsync($"SELECT {Q(t.Column(nameof(ReportingUnit.CreditCode)))}, {Q(t.Column(nameof(ReportingUnit.Id)))}, {Q(t.Column(nameof(ReportingUnit.DivisionCode)))} FROM {Q(t.Table)}",
                 r => refs._units[r.GetString(0)] = (r.GetInt64(1), refs.Canonical(r.GetString(2))), ct);
         }
-        if (kind.LockedByFinalCountyYear)
+        if (kind.LockedByFinalCountyYear || kind.LocksUnitMoves)
         {
-            var a = KindTable.For(db, typeof(CountyApproval));
-            await refs.ReadAsync($"SELECT {Q(a.Column(nameof(CountyApproval.CountyCode)))}, {Q(a.Column(nameof(CountyApproval.Year)))} FROM {Q(a.Table)} " +
-                $"WHERE {Q(a.Column(nameof(CountyApproval.Status)))} = '{DataStatuses.Final}'",
+            await refs.ReadAsync(Approval.ApprovalPolicy.FinalCountyYearsSql(db),
                 r => refs._final.Add((r.GetString(0), r.GetInt32(1))), ct);
         }
         return refs;
@@ -92,6 +90,31 @@ public sealed class DbImportReferences : IImportReferences
     public string? ParkDivision(string parkId) => _parks.GetValueOrDefault(parkId);
     public string? LeagueCityOf(string divisionCode) => _divisions.GetValueOrDefault(divisionCode);
     public bool IsFinal(string divisionCode, int year) => _final.Contains((divisionCode, year));
+
+    public IReadOnlyDictionary<long, IReadOnlyList<(int Year, bool Final)>> RecordYears(IReadOnlyCollection<long> unitIds)
+    {
+        var result = new Dictionary<long, List<(int, bool)>>();
+        foreach (var chunk in unitIds.Distinct().Chunk(500))
+        {
+            using var cmd = _connection.CreateCommand();
+            cmd.Transaction = _transaction;
+            // Ids are integers from the database, so they are written into the list directly.
+            cmd.CommandText = $"SELECT {Q(_rd.Column(nameof(UnitRdRecord.UnitId)))}, {Q(_rd.Column(nameof(UnitRdRecord.Year)))}, " +
+                $"{Q(_rd.Column(nameof(UnitRdRecord.Status)))} FROM {Q(_rd.Table)} WHERE {Q(_rd.Column(nameof(UnitRdRecord.UnitId)))} IN " +
+                $"({string.Join(", ", chunk.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)))})";
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                var id = reader.GetInt64(0);
+                if (!result.TryGetValue(id, out var years))
+                {
+                    result[id] = years = [];
+                }
+                years.Add((reader.GetInt32(1), reader.GetString(2) == DataStatuses.Final));
+            }
+        }
+        return result.ToDictionary(p => p.Key, p => (IReadOnlyList<(int, bool)>)p.Value);
+    }
 
     public IReadOnlyDictionary<long, long> RdTotals(int year)
     {

@@ -49,6 +49,8 @@ public sealed record ImportColumn(
     /// <summary>Part of the record's natural key (one record per key in a file and in the database).</summary>
     public bool IsKey { get; init; }
     public int MaxLength { get; init; } = 200;
+    /// <summary>A money ceiling (yuan) of this column above its kind's <see cref="ImportKind.MaxMoney"/>.</summary>
+    public decimal? MaxAmount { get; init; }
     public IReadOnlyList<string>? Choices { get; init; }
     /// <summary>Example value for the template, in the template's unit (万元 for money).</summary>
     public string Example { get; init; } = "";
@@ -74,12 +76,20 @@ public sealed record SplitRule(string NameZh, string NameEn, string TotalKey, IR
 public sealed record ImportKind(string Name, string TitleZh, string TitleEn, Type Entity, IReadOnlyList<ImportColumn> Columns)
 {
     public IReadOnlyList<SplitRule> Splits { get; init; } = [];
+    /// <summary>The kind's own checks of one row (besides its splits), run by the import and by API writes alike.</summary>
+    public IReadOnlyList<Action<KindRow>> RowRules { get; init; } = [];
+    /// <summary>The largest money value of a row (yuan), so fen sums cannot overflow (<see cref="Common.Bounds"/>).</summary>
+    public decimal MaxMoney { get; init; } = Common.Bounds.MaxUnitMoney;
+    /// <summary>A money column whose change from the unit's previous year is checked across rows (a warning beyond +200 % / −70 %).</summary>
+    public string? YearOnYearKey { get; init; }
+    /// <summary>Columns stored even when the file lacks them (their value is derived by a row rule).</summary>
+    public IReadOnlyList<string> AlwaysStaged { get; init; } = [];
     /// <summary>Values for non-null columns the file does not carry, set on insert only.</summary>
     public IReadOnlyDictionary<string, object> InsertDefaults { get; init; } = new Dictionary<string, object>();
     /// <summary>How export filters by division: the SQL expression naming the division code of a row.</summary>
     public required ExportDivisionPath DivisionPath { get; init; }
     /// <summary>
-    /// Its records follow the approval workflow of their county-year (二(五)16, ApprovalStore): rows of a final
+    /// Its records follow the approval workflow of their county-year (二(五)16, ApprovalPolicy): rows of a final
     /// county-year are refused, and inserted or updated records take the county-year's current status.
     /// </summary>
     public bool FollowsApproval { get; init; }
@@ -90,7 +100,26 @@ public sealed record ImportKind(string Name, string TitleZh, string TitleEn, Typ
     /// </summary>
     public bool LockedByFinalCountyYear { get => field || FollowsApproval; init; }
 
+    /// <summary>
+    /// Rows may move an existing unit to another division (its <c>division_code</c>); a move is refused while a county-year
+    /// of the unit's records, in the old division or the new one, is final (the approval policy), as through the API.
+    /// </summary>
+    public bool LocksUnitMoves { get; init; }
+
     public ImportColumn? Find(string key) => Columns.FirstOrDefault(c => c.Key == key);
+
+    /// <summary>The position of a column, or −1.</summary>
+    public int IndexOf(string key)
+    {
+        for (var k = 0; k < Columns.Count; k++)
+        {
+            if (Columns[k].Key == key)
+            {
+                return k;
+            }
+        }
+        return -1;
+    }
     public IEnumerable<ImportColumn> KeyColumns => Columns.Where(c => c.IsKey);
 }
 

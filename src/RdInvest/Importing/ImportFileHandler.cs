@@ -112,7 +112,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
         var who = new ImportProvenance(actor, now, fileName, sha);
         var merge = new ImportMerge(connection, transaction, loader, table, KindTable.For(db, typeof(AuditEntry)));
         var counts = await merge.RunAsync(kind, validator.StageColumns, Stage, who, ct,
-            kind.FollowsApproval ? ImportMerge.ApprovalStatusSql(db) : null);
+            kind.FollowsApproval ? Approval.ApprovalPolicy.StagedRecordStatusSql(db) : null);
         var written = !request.DryRun && counts.Inserted + counts.Updated > 0;
         long? runId = null;
         if (written)

@@ -40,7 +40,7 @@ public static class ImportKinds
         new("park_id", "所在园区代码", CellType.ParkRef, nameof(ReportingUnit.ParkId),
             "所在园区的代码（须已导入园区）", "id of the unit's park (parks must be imported first)") { MaxLength = 40 },
     ])
-    { DivisionPath = ExportDivisionPath.Self };
+    { DivisionPath = ExportDivisionPath.Self, LocksUnitMoves = true };
 
     public static readonly ImportKind Rd = new("rd", "单位研发投入", "unit R&D records", typeof(UnitRdRecord),
     [
@@ -64,7 +64,7 @@ public static class ImportKinds
             "R&D人员数", "R&D personnel headcount") { Example = "35" },
         new("personnel_fte", "R&D人员全时当量", CellType.Fte, nameof(UnitRdRecord.PersonnelFteCenti),
             "R&D人员全时当量（人年，保留两位小数）", "R&D personnel full-time equivalent (person-years, to 0.01)") { Example = "28.5" },
-        Money("revenue", "营业收入", nameof(UnitRdRecord.RevenueFen), "operating revenue", "50000"),
+        Money("revenue", "营业收入", nameof(UnitRdRecord.RevenueFen), "operating revenue", "50000") with { MaxAmount = Common.Bounds.MaxUnitRevenue },
         new("has_rd_institution", "是否有研发机构", CellType.Bool, nameof(UnitRdRecord.HasRdInstitution),
             "是否设有研发机构", "has an R&D institution") { Example = "是" },
         new("invention_patents", "有效发明专利数", CellType.Count, nameof(UnitRdRecord.InventionPatents),
@@ -72,6 +72,8 @@ public static class ImportKinds
     ])
     {
         Splits = RdSplits,
+        RowRules = [KindRowRules.RdAboveHalfRevenue],
+        YearOnYearKey = "rd_total",
         DivisionPath = ExportDivisionPath.Unit,
         FollowsApproval = true,
     };
@@ -115,6 +117,8 @@ public static class ImportKinds
             new("按资金来源", "the split by source", "rd_total", ["gov_funds", "enterprise_funds", "foreign_funds", "other_funds"]),
             new("按活动类型", "the split by type", "rd_total", ["basic", "applied", "experimental"]),
         ],
+        RowRules = [KindRowRules.IntensityMatchesRdOverGdp],
+        MaxMoney = Common.Bounds.MaxFigureMoney,
         InsertDefaults = new Dictionary<string, object> { [nameof(DivisionFigure.Status)] = DataStatuses.Final },
         DivisionPath = ExportDivisionPath.Self,
         LockedByFinalCountyYear = true,
@@ -147,7 +151,7 @@ public static class ImportKinds
         new("hte_count", "高新技术企业数", CellType.Count, nameof(ParkFigure.HteCount), "高新技术企业数", "high-tech enterprises") { Example = "60" },
         new("invention_patents", "有效发明专利数", CellType.Count, nameof(ParkFigure.InventionPatents), "有效发明专利数", "valid invention patents") { Example = "300" },
     ])
-    { DivisionPath = ExportDivisionPath.Park };
+    { DivisionPath = ExportDivisionPath.Park, MaxMoney = Common.Bounds.MaxFigureMoney };
 
     public static readonly ImportKind Certifications = new("certifications", "认定与备案", "certifications", typeof(Certification),
     [
@@ -166,7 +170,7 @@ public static class ImportKinds
         new("relocated", "是否整体迁入", CellType.Bool, nameof(Certification.Relocated),
             "是否有效期内整体迁入自治区", "relocated into the region whole with a valid certificate") { Example = "否" },
     ])
-    { DivisionPath = ExportDivisionPath.Unit };
+    { DivisionPath = ExportDivisionPath.Unit, RowRules = [KindRowRules.CertificateDates], AlwaysStaged = ["expires"] };
 
     public static readonly ImportKind Projects = new("projects", "自治区科技重大专项", "major S&T projects", typeof(MajorProject),
     [

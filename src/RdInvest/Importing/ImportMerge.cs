@@ -19,7 +19,7 @@ internal sealed class ImportMerge(
     private static string Q(string name) => IBulkLoader.Quote(name);
 
     /// <summary>Merges the stage. <c>statusSql</c>, for kinds that follow the approval workflow, is the SQL (over the stage
-    /// row <c>s</c>) of the status an inserted or changed record takes; see <see cref="ApprovalStatusSql"/>.</summary>
+    /// row <c>s</c>) of the status an inserted or changed record takes; see <see cref="Approval.ApprovalPolicy"/>.</summary>
     public async Task<MergeCounts> RunAsync(
         ImportKind kind, IReadOnlyList<ImportColumn> staged, string stage, ImportProvenance who, CancellationToken ct, string? statusSql = null)
     {
@@ -103,22 +103,6 @@ internal sealed class ImportMerge(
             throw new InvalidOperationException($"import read-back found {stored} of {total} rows stored as staged");
         }
         return new MergeCounts(total, total - matched, updated, unchanged);
-    }
-
-    /// <summary>
-    /// The status a unit record written now takes (ApprovalStore semantics, set-based): its county-year's approval
-    /// status — keyed by the unit's division, so a unit registered directly at a league/city follows that code's
-    /// approval row as the API's record writes do — or draft when there is no approval row.
-    /// </summary>
-    public static string ApprovalStatusSql(RdInvestDb db)
-    {
-        var rd = KindTable.For(db, typeof(UnitRdRecord));
-        var units = KindTable.For(db, typeof(ReportingUnit));
-        var a = KindTable.For(db, typeof(CountyApproval));
-        return $"COALESCE((SELECT a.{Q(a.Column(nameof(CountyApproval.Status)))} FROM {Q(a.Table)} a " +
-            $"JOIN {Q(units.Table)} u ON a.{Q(a.Column(nameof(CountyApproval.CountyCode)))} = u.{Q(units.Column(nameof(ReportingUnit.DivisionCode)))} " +
-            $"WHERE u.{Q(units.Column(nameof(ReportingUnit.Id)))} = s.{Q(rd.Column(nameof(UnitRdRecord.UnitId)))} " +
-            $"AND a.{Q(a.Column(nameof(CountyApproval.Year)))} = s.{Q(rd.Column(nameof(UnitRdRecord.Year)))}), '{DataStatuses.Draft}')";
     }
 
     public Task AuditImportAsync(ImportKind kind, ImportProvenance who, string summaryJson, CancellationToken ct) =>

@@ -17,6 +17,8 @@ public interface IImportReferences
     string? LeagueCityOf(string divisionCode);
     /// <summary>Whether the county-year (approval keyed by the unit's division) is final, hence locked.</summary>
     bool IsFinal(string divisionCode, int year);
+    /// <summary>The years of each unit's records and whether each record is final, for the units asked.</summary>
+    IReadOnlyDictionary<long, IReadOnlyList<(int Year, bool Final)>> RecordYears(IReadOnlyCollection<long> unitIds);
 }
 
 /// <summary>In-memory references, for tests and for checks that need no database.</summary>
@@ -48,4 +50,10 @@ public sealed class MemoryImportReferences : IImportReferences
         : string.Concat(divisionCode.AsSpan(0, 4), "00");
 
     public bool IsFinal(string divisionCode, int year) => Final.Contains((divisionCode, year));
+
+    /// <summary>Unit id → its records' years and whether each is final.</summary>
+    public Dictionary<long, List<(int Year, bool Final)>> Records { get; } = [];
+
+    public IReadOnlyDictionary<long, IReadOnlyList<(int Year, bool Final)>> RecordYears(IReadOnlyCollection<long> unitIds) =>
+        unitIds.Where(Records.ContainsKey).Distinct().ToDictionary(id => id, id => (IReadOnlyList<(int, bool)>)Records[id]);
 }

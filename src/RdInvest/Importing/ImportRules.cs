@@ -75,7 +75,14 @@ public static class ImportRules
         "{2}之和 {3} 与“{0}” {1} 不符（允许误差 0.5% 或 0.01）",
         "the sum of {4}, {3}, does not match '{0}' {1} (tolerance 0.5 % or 0.01)");
     public static readonly ImportRule YearOutOfRange = new("year-out-of-range", Severity.Error,
-        "年份 {1} 超出范围 1990–{2}", "year {1} is outside 1990–{2}");
+        "年份 {1} 超出范围 {3}–{2}", "year {1} is outside {3}–{2}");
+    public static readonly ImportRule InvalidCharacter = new("invalid-character", Severity.Error,
+        "“{0}”含有不允许的字符 {2}（第 {3} 个字符：控制字符或双向文本控制符）",
+        "'{0}' contains the character {2} (position {3}), a control or bidirectional-override character that is not allowed");
+    public static readonly ImportRule AboveMaximum = new("above-maximum", Severity.Error,
+        "“{0}”的值 {1} 超过上限 {2}", "'{0}': {1} is above the maximum {2}");
+    public static readonly ImportRule TooPrecise = new("too-precise", Severity.Error,
+        "“{0}”的值 {1} 精度过高：最小单位为 {2}（不做舍入）", "'{0}': {1} is more precise than the smallest step {2} (values are not rounded)");
     public static readonly ImportRule DateOrder = new("date-order", Severity.Error,
         "有效期至 {1} 早于发证日期 {2}", "expiry {1} is before the issue date {2}");
     public static readonly ImportRule RdJump = new("rd-jump", Severity.Warning,
@@ -91,6 +98,9 @@ public static class ImportRules
     public static readonly ImportRule CountyYearFinal = new("county-year-final", Severity.Error,
         "{2} 的 {1} 年数据已审定（final）并锁定，需由自治区管理员重新开放后才能导入",
         "{2}'s {1} data is final and locked; a region admin must reopen it before it can be imported");
+    public static readonly ImportRule UnitMoveFinal = new("unit-move-final", Severity.Error,
+        "不能将单位从 {2} 迁至 {1}：{3} 的 {4} 年数据已审定（final）并锁定，需由自治区管理员重新开放",
+        "cannot move the unit from {2} to {1}: {3}'s {4} data is final and locked; a region admin must reopen it first");
     public static readonly ImportRule TooManyFindings = new("too-many-findings", Severity.Error,
         "问题过多，仅列出前 {2} 条", "too many findings; only the first {2} are listed");
 
@@ -98,8 +108,8 @@ public static class ImportRules
     [
         UnreadableFile, NoHeader, UnknownColumn, DuplicateColumn, MissingColumn, UnitMismatch, MissingValue,
         InvalidNumber, InvalidInteger, InvalidDate, InvalidBoolean, InvalidChoice, InvalidCode, TextTooLong,
-        NegativeAmount, InvalidCreditCode, UnknownDivision, UnknownPark, UnknownUnit, DuplicateKey, SplitMismatch,
-        YearOutOfRange, DateOrder, OutsideScope, CountyYearFinal, RdJump, RdAboveHalfRevenue, IntensityMismatch, TooManyFindings,
+        NegativeAmount, AboveMaximum, TooPrecise, InvalidCharacter, InvalidCreditCode, UnknownDivision, UnknownPark, UnknownUnit, DuplicateKey, SplitMismatch,
+        YearOutOfRange, DateOrder, OutsideScope, CountyYearFinal, UnitMoveFinal, RdJump, RdAboveHalfRevenue, IntensityMismatch, TooManyFindings,
     ];
 }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using RdInvest.Common;
 
 namespace RdInvest.Importing;
@@ -11,7 +10,8 @@ namespace RdInvest.Importing;
 /// <param name="Scope">Divisions the caller may import into (a county or city officer's); null means everywhere.</param>
 public sealed record ImportOptions(MoneyUnit Unit, bool IgnoreUnknown, int MaxYear, IReadOnlySet<string>? Scope = null)
 {
-    public const int MinYear = 1990;
+    /// <summary>The earliest acceptable year: the start of the configured window (<see cref="Bounds"/>).</summary>
+    public static int MinYear => Bounds.MinYear;
 }
 
 /// <summary>
@@ -20,7 +20,7 @@ public sealed record ImportOptions(MoneyUnit Unit, bool IgnoreUnknown, int MaxYe
 /// Pure: the database is seen only through <see cref="IImportReferences"/>. Memory holds the findings
 /// (capped at <see cref="MaxFindings"/>) and the set of keys seen, for duplicate detection.
 /// </summary>
-public sealed partial class ImportValidator
+public sealed class ImportValidator
 {
     public const int HeaderSearchRows = 30;
     public const int MaxFindings = 100_000;
@@ -30,16 +30,17 @@ public sealed partial class ImportValidator
     private readonly IImportReferences _refs;
     private readonly string _file;
     private readonly decimal _unitFactor;
+    private readonly CellParser _parser;
+    private readonly RowPlacement _placement;
+    private readonly YearOnYearCheck _yearOnYear;
+    private readonly UnitMoveCheck _moves;
     private readonly List<ImportFinding> _findings = [];
     private readonly int[] _colIndex;
     private readonly Dictionary<string, int> _keys = new(StringComparer.Ordinal);
-    private readonly Dictionary<(long Unit, int Year), (int Row, long Total, string? LeagueCity)> _rdTotals = [];
     private readonly Dictionary<(string? LeagueCity, int? Year), int[]> _attribution = [];
     private readonly HashSet<int> _warnedRows = [];
+    private readonly HashSet<int> _errorRows = [];
     private readonly int _yearIndex;
-    private readonly int _unitRefIndex;
-    private readonly int _divisionRefIndex;
-    private string? _rowLeagueCity;
     private int[] _stageIndex = [];
     private object?[] _blankDefaults = [];
     private bool _truncated;
@@ -51,10 +52,12 @@ public sealed partial class ImportValidator
         _refs = refs;
         _file = file;
         _unitFactor = Money.UnitFactor(options.Unit);
+        _parser = new CellParser(kind, refs, _unitFactor, options.MaxYear);
+        _placement = new RowPlacement(kind, refs, options.Scope);
+        _yearOnYear = new YearOnYearCheck(kind, refs, _unitFactor);
+        _moves = new UnitMoveCheck(kind, refs);
         _colIndex = Enumerable.Repeat(-1, kind.Columns.Count).ToArray();
-        _yearIndex = IndexOf("year");
-        _unitRefIndex = kind.Columns.ToList().FindIndex(c => c.Type == CellType.UnitRef);
-        _divisionRefIndex = kind.Columns.ToList().FindIndex(c => c.Type == CellType.DivisionRef);
+        _yearIndex = kind.IndexOf("year");
     }
 
     public int Errors { get; private set; }
@@ -76,19 +79,7 @@ public sealed partial class ImportValidator
 
     /// <summary>Every finding, in row order.</summary>
     public IReadOnlyList<ImportFinding> Findings =>
-        _findings.OrderBy(f => f.Row).ThenBy(f => f.Severity).ThenBy(f => ColumnOrder(f.Column)).ToList();
-
-    private int ColumnOrder(string? key)
-    {
-        for (var i = 0; i < _kind.Columns.Count; i++)
-        {
-            if (_kind.Columns[i].Key == key)
-            {
-                return i;
-            }
-        }
-        return -1;
-    }
+        _findings.OrderBy(f => f.Row).ThenBy(f => f.Severity).ThenBy(f => f.Column is null ? -1 : _kind.IndexOf(f.Column)).ToList();
 
     private void Add(ImportFinding finding)
     {
@@ -189,7 +180,7 @@ public sealed partial class ImportValidator
                 }
                 continue;
             }
-            var k = _kind.Columns.ToList().IndexOf(column);
+            var k = _kind.IndexOf(column.Key);
             if (_colIndex[k] >= 0)
             {
                 Add(ImportRules.DuplicateColumn.At(_file, header.Number, column.Key, text));
@@ -214,8 +205,7 @@ public sealed partial class ImportValidator
         var stage = new List<int>();
         for (var k = 0; k < _kind.Columns.Count; k++)
         {
-            // A certificate's expiry is derived when blank, so it is stored even when the file lacks the column.
-            if (_colIndex[k] >= 0 || (_kind == ImportKinds.Certifications && _kind.Columns[k].Key == "expires"))
+            if (_colIndex[k] >= 0 || _kind.AlwaysStaged.Contains(_kind.Columns[k].Key))
             {
                 stage.Add(k);
             }
@@ -232,317 +222,62 @@ public sealed partial class ImportValidator
         return t is { IsValueType: true } && Nullable.GetUnderlyingType(t) is null ? Activator.CreateInstance(t) : null;
     }
 
-    private object?[]? ValidateRow(SourceRow row)
+    private object?[]? ValidateRow(SourceRow source)
     {
-        if (row.IsBlank)
+        if (source.IsBlank)
         {
             return null;
         }
         DataRows++;
-        var errorsBefore = Errors;
-        var warningsBefore = Warnings;
-        var columns = _kind.Columns;
-        var values = new object?[columns.Count];
-        var amounts = new decimal?[columns.Count];
-        var texts = new string?[columns.Count];
-        for (var k = 0; k < columns.Count; k++)
+        var row = new KindRow(_kind, _unitFactor);
+        for (var k = 0; k < _kind.Columns.Count; k++)
         {
             var idx = _colIndex[k];
             if (idx < 0)
             {
                 continue;
             }
-            var text = CellText.Clean(idx < row.Cells.Length ? row.Cells[idx] : null);
-            texts[k] = text;
-            var col = columns[k];
+            var text = CellText.Clean(idx < source.Cells.Length ? source.Cells[idx] : null);
+            row.Texts[k] = text;
+            var col = _kind.Columns[k];
             if (text is null)
             {
                 if (col.Required)
                 {
-                    Add(ImportRules.MissingValue.At(_file, row.Number, col.Key, null));
+                    row.Issues.Add(new(ImportRules.MissingValue, col.Key, null, []));
                 }
                 continue;
             }
-            values[k] = ParseCell(row.Number, col, text, out amounts[k]);
+            row.Values[k] = _parser.Parse(col, text, row.Issues, out row.Amounts[k]);
         }
-        var division = RowDivision(values, texts);
-        _rowLeagueCity = division is null ? null : _refs.LeagueCityOf(division);
-        int? year = _yearIndex >= 0 && values[_yearIndex] is int y ? y : null;
-        CheckSplits(row.Number, amounts, texts);
-        CheckKindRules(row.Number, values, amounts, texts);
-        CheckDuplicate(row.Number, values, texts);
-        CheckScope(row.Number, values, texts);
-        CheckApproval(row.Number, values, texts, year);
-        Attribute(row.Number, _rowLeagueCity, year, Errors > errorsBefore, Warnings > warningsBefore);
-        if (Errors > errorsBefore || Errors > 0)
+        var division = _placement.Division(row);
+        var leagueCity = division is null ? null : _refs.LeagueCityOf(division);
+        int? year = _yearIndex >= 0 && row.Values[_yearIndex] is int y ? y : null;
+        row.CheckRules();
+        CheckDuplicate(source.Number, row);
+        _placement.CheckScope(row);
+        _placement.CheckApproval(row, year);
+        _yearOnYear.Add(source.Number, row, year, leagueCity);
+        _moves.Add(source.Number, row, leagueCity);
+        var errors = row.Issues.Count(i => i.Rule.Severity == Severity.Error);
+        foreach (var issue in row.Issues)
+        {
+            Add(issue.At(_file, source.Number));
+        }
+        Attribute(source.Number, leagueCity, year, errors > 0, row.Issues.Count > errors);
+        if (errors > 0 || Errors > 0)
         {
             return null;
         }
         var staged = new object?[_stageIndex.Length];
         for (var s = 0; s < _stageIndex.Length; s++)
         {
-            staged[s] = values[_stageIndex[s]] ?? _blankDefaults[s];
+            staged[s] = row.Values[_stageIndex[s]] ?? _blankDefaults[s];
         }
         return staged;
     }
 
-    [GeneratedRegex(@"^[A-T](\d{2,4})?$", RegexOptions.CultureInvariant)]
-    private static partial Regex IndustryPattern();
-
-    [GeneratedRegex(@"^\d{6}$", RegexOptions.CultureInvariant)]
-    private static partial Regex DivisionPattern();
-
-    private object? ParseCell(int row, ImportColumn col, string text, out decimal? amount)
-    {
-        amount = null;
-        switch (col.Type)
-        {
-            case CellType.Text or CellType.Id:
-                if (text.Length > col.MaxLength)
-                {
-                    Add(ImportRules.TextTooLong.At(_file, row, col.Key, text, col.MaxLength));
-                    return null;
-                }
-                return text;
-            case CellType.Choice:
-            {
-                var choice = text.ToLowerInvariant();
-                if (col.Choices is { } choices && !choices.Contains(choice))
-                {
-                    Add(ImportRules.InvalidChoice.At(_file, row, col.Key, text, string.Join(" | ", choices)));
-                    return null;
-                }
-                return choice;
-            }
-            case CellType.CreditCode or CellType.UnitRef:
-            {
-                var code = text.ToUpperInvariant();
-                var check = CreditCode.Check(code);
-                if (check.Status != CreditCodeStatus.Valid)
-                {
-                    Add(ImportRules.InvalidCreditCode.At(_file, row, col.Key, text, check.MessageZh, check.MessageEn));
-                    return null;
-                }
-                if (col.Type == CellType.CreditCode)
-                {
-                    return code;
-                }
-                if (_refs.UnitId(code) is { } id)
-                {
-                    return id;
-                }
-                Add(ImportRules.UnknownUnit.At(_file, row, col.Key, text));
-                return null;
-            }
-            case CellType.DivisionRef:
-                if (!DivisionPattern().IsMatch(text))
-                {
-                    Add(ImportRules.InvalidCode.At(_file, row, col.Key, text, "应为6位数字", "expected 6 digits"));
-                    return null;
-                }
-                if (!_refs.DivisionExists(text))
-                {
-                    Add(ImportRules.UnknownDivision.At(_file, row, col.Key, text));
-                    return null;
-                }
-                return text;
-            case CellType.ParkRef:
-                if (!_refs.ParkExists(text))
-                {
-                    Add(ImportRules.UnknownPark.At(_file, row, col.Key, text));
-                    return null;
-                }
-                return text;
-            case CellType.IndustryCode:
-            {
-                var code = text.ToUpperInvariant();
-                if (!IndustryPattern().IsMatch(code))
-                {
-                    Add(ImportRules.InvalidCode.At(_file, row, col.Key, text,
-                        "应为门类字母加2–4位数字（GB/T 4754），如 C38", "expected a section letter and 2–4 digits (GB/T 4754), e.g. C38"));
-                    return null;
-                }
-                return code;
-            }
-            case CellType.Year:
-            {
-                if (!WholeNumber(row, col, text, out var y))
-                {
-                    return null;
-                }
-                if (y < ImportOptions.MinYear || y > _options.MaxYear)
-                {
-                    Add(ImportRules.YearOutOfRange.At(_file, row, col.Key, text, _options.MaxYear));
-                    return null;
-                }
-                return (int)y;
-            }
-            case CellType.Count:
-            {
-                if (!WholeNumber(row, col, text, out var n))
-                {
-                    return null;
-                }
-                if (n < 0)
-                {
-                    Add(ImportRules.NegativeAmount.At(_file, row, col.Key, text));
-                    return null;
-                }
-                return (int)n;
-            }
-            case CellType.Money or CellType.Fte or CellType.Percent:
-            {
-                if (!CellText.TryDecimal(text, out var d))
-                {
-                    Add(ImportRules.InvalidNumber.At(_file, row, col.Key, text));
-                    return null;
-                }
-                if (d < 0)
-                {
-                    Add(ImportRules.NegativeAmount.At(_file, row, col.Key, text));
-                    return null;
-                }
-                try
-                {
-                    amount = d;
-                    return col.Type switch
-                    {
-                        CellType.Money => Money.ToFen(d * _unitFactor),
-                        CellType.Fte => checked((long)decimal.Round(d * 100m, 0, MidpointRounding.AwayFromZero)),
-                        _ => checked((long)decimal.Round(d * 10_000m, 0, MidpointRounding.AwayFromZero)),
-                    };
-                }
-                catch (OverflowException)
-                {
-                    amount = null;
-                    Add(ImportRules.InvalidNumber.At(_file, row, col.Key, text));
-                    return null;
-                }
-            }
-            case CellType.Bool:
-                if (!CellText.TryBool(text, out var b))
-                {
-                    Add(ImportRules.InvalidBoolean.At(_file, row, col.Key, text));
-                    return null;
-                }
-                return b;
-            case CellType.Date:
-                if (!CellText.TryDate(text, out var date))
-                {
-                    Add(ImportRules.InvalidDate.At(_file, row, col.Key, text));
-                    return null;
-                }
-                return date;
-            default:
-                throw new InvalidOperationException($"no parser for {col.Type}");
-        }
-    }
-
-    private bool WholeNumber(int row, ImportColumn col, string text, out long value)
-    {
-        value = 0;
-        if (!CellText.TryDecimal(text, out var d))
-        {
-            Add(ImportRules.InvalidNumber.At(_file, row, col.Key, text));
-            return false;
-        }
-        if (d != decimal.Truncate(d) || d > int.MaxValue || d < int.MinValue)
-        {
-            Add(ImportRules.InvalidInteger.At(_file, row, col.Key, text));
-            return false;
-        }
-        value = (long)d;
-        return true;
-    }
-
-    private int IndexOf(string key)
-    {
-        for (var k = 0; k < _kind.Columns.Count; k++)
-        {
-            if (_kind.Columns[k].Key == key)
-            {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    private void CheckSplits(int row, decimal?[] amounts, string?[] texts)
-    {
-        foreach (var split in _kind.Splits)
-        {
-            var t = IndexOf(split.TotalKey);
-            if (amounts[t] is not { } total)
-            {
-                continue;
-            }
-            var parts = split.PartKeys.Select(IndexOf).Select(k => amounts[k]).ToList();
-            if (parts.All(p => p is null))
-            {
-                continue;
-            }
-            var sum = parts.Sum(p => p ?? 0m);
-            var tolerance = Math.Max(total * 0.005m, 0.01m);
-            var complete = parts.All(p => p is not null);
-            // An incomplete split can only be checked one way: its parts may not exceed the total.
-            if (complete ? Math.Abs(sum - total) > tolerance : sum - total > tolerance)
-            {
-                Add(ImportRules.SplitMismatch.At(_file, row, split.TotalKey, texts[t], split.NameZh,
-                    sum.ToString(CultureInfo.InvariantCulture), split.NameEn));
-            }
-        }
-    }
-
-    private void CheckKindRules(int row, object?[] values, decimal?[] amounts, string?[] texts)
-    {
-        if (_kind == ImportKinds.Rd)
-        {
-            int total = IndexOf("rd_total"), revenue = IndexOf("revenue");
-            if (amounts[total] is { } rd && amounts[revenue] is { } rev && rev > 0 && rd > rev * 0.5m)
-            {
-                Add(ImportRules.RdAboveHalfRevenue.At(_file, row, "rd_total", texts[total], texts[revenue]));
-            }
-            if (values[IndexOf("credit_code")] is long unit && values[IndexOf("year")] is int year && values[total] is long fen)
-            {
-                _rdTotals[(unit, year)] = (row, fen, _rowLeagueCity);
-            }
-        }
-        else if (_kind == ImportKinds.DivisionFigures)
-        {
-            int total = IndexOf("rd_total"), gdp = IndexOf("gdp"), intensity = IndexOf("rd_intensity");
-            if (amounts[total] is { } rd && amounts[gdp] is { } g && g > 0 && amounts[intensity] is { } reported)
-            {
-                var computed = rd / g * 100m;
-                if (Math.Abs(computed - reported) > 0.05m)
-                {
-                    Add(ImportRules.IntensityMismatch.At(_file, row, "rd_intensity", texts[intensity],
-                        decimal.Round(computed, 4).ToString(CultureInfo.InvariantCulture)));
-                }
-            }
-        }
-        else if (_kind == ImportKinds.Certifications)
-        {
-            int issued = IndexOf("issued"), expires = IndexOf("expires");
-            if (values[issued] is DateOnly from)
-            {
-                if (values[expires] is DateOnly to)
-                {
-                    if (to < from)
-                    {
-                        Add(ImportRules.DateOrder.At(_file, row, "expires", texts[expires],
-                            from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-                    }
-                }
-                else if (texts[expires] is null && values[IndexOf("kind")] as string == Data.CertificationKinds.HighTech)
-                {
-                    // A high-tech enterprise certificate is valid for three years from its issue date.
-                    values[expires] = from.AddYears(3).AddDays(-1);
-                }
-            }
-        }
-    }
-
-    private void CheckDuplicate(int row, object?[] values, string?[] texts)
+    private void CheckDuplicate(int number, KindRow row)
     {
         var parts = new List<string>();
         var labels = new List<string>();
@@ -552,89 +287,22 @@ public sealed partial class ImportValidator
             {
                 continue;
             }
-            if (values[k] is null)
+            if (row.Values[k] is null)
             {
                 return;
             }
-            parts.Add(Convert.ToString(values[k], CultureInfo.InvariantCulture)!);
-            labels.Add($"{_kind.Columns[k].Key}={texts[k]}");
+            parts.Add(Convert.ToString(row.Values[k], CultureInfo.InvariantCulture)!);
+            labels.Add($"{_kind.Columns[k].Key}={row.Texts[k]}");
         }
         var key = string.Join('\u001f', parts);
         if (_keys.TryGetValue(key, out var first))
         {
             var k0 = _kind.Columns.ToList().FindIndex(c => c.IsKey);
-            Add(ImportRules.DuplicateKey.At(_file, row, _kind.Columns[k0].Key, texts[k0], first, string.Join(", ", labels)));
+            row.Issues.Add(new(ImportRules.DuplicateKey, _kind.Columns[k0].Key, row.Texts[k0], [first, string.Join(", ", labels)]));
         }
         else
         {
-            _keys[key] = row;
-        }
-    }
-
-    /// <summary>The division a row belongs to: its division column, else its unit's division, else its park's.</summary>
-    private string? RowDivision(object?[] values, string?[] texts)
-    {
-        string? viaUnit = null, viaPark = null;
-        for (var k = 0; k < _kind.Columns.Count; k++)
-        {
-            switch (_kind.Columns[k].Type)
-            {
-                case CellType.DivisionRef when values[k] is string code:
-                    return code;
-                case CellType.UnitRef when values[k] is long && viaUnit is null:
-                    viaUnit = _refs.UnitDivision(texts[k]!.ToUpperInvariant());
-                    break;
-                case CellType.ParkRef when values[k] is string park && viaPark is null:
-                    viaPark = _refs.ParkDivision(park);
-                    break;
-            }
-        }
-        return viaUnit ?? viaPark;
-    }
-
-    /// <summary>A scoped import (a county or city officer's) refuses every row that names a division or unit outside the scope.</summary>
-    private void CheckScope(int row, object?[] values, string?[] texts)
-    {
-        if (_options.Scope is not { } scope)
-        {
-            return;
-        }
-        for (var k = 0; k < _kind.Columns.Count; k++)
-        {
-            var col = _kind.Columns[k];
-            var division = col.Type switch
-            {
-                CellType.DivisionRef => values[k] as string,
-                CellType.UnitRef when values[k] is long => _refs.UnitDivision(texts[k]!.ToUpperInvariant()),
-                // An existing unit can only be changed (or moved into the scope) by whoever holds its current division.
-                CellType.CreditCode when values[k] is string code => _refs.UnitDivision(code),
-                // A unit's park is an attribute of the unit, not what the row writes into; parks imports are region-only.
-                _ => null,
-            };
-            if (division is not null && !scope.Contains(division))
-            {
-                Add(ImportRules.OutsideScope.At(_file, row, col.Key, texts[k], division));
-            }
-        }
-    }
-
-    /// <summary>
-    /// Records of a final county-year are locked until a region admin reopens it: a unit's record by the unit's division,
-    /// a division's figures by the division itself.
-    /// </summary>
-    private void CheckApproval(int row, object?[] values, string?[] texts, int? year)
-    {
-        if (!_kind.LockedByFinalCountyYear || year is not { } y)
-        {
-            return;
-        }
-        var k = _unitRefIndex;
-        var division = k >= 0
-            ? values[k] is long ? _refs.UnitDivision(texts[k]!.ToUpperInvariant()) : null
-            : _divisionRefIndex >= 0 ? values[_divisionRefIndex] as string : null;
-        if (division is not null && _refs.IsFinal(division, y))
-        {
-            Add(ImportRules.CountyYearFinal.At(_file, row, "year", texts[_yearIndex], division));
+            _keys[key] = number;
         }
     }
 
@@ -654,6 +322,7 @@ public sealed partial class ImportValidator
         if (error)
         {
             c[1]++;
+            _errorRows.Add(row);
         }
         if (warning)
         {
@@ -662,48 +331,29 @@ public sealed partial class ImportValidator
         }
     }
 
-    /// <summary>Cross-row checks that need the whole file: the year-on-year plausibility of rd_total.</summary>
+    /// <summary>
+    /// Cross-row checks that need the whole file: the year-on-year plausibility of the kind's key amount, and moves of
+    /// units out of or into final county-years. An error here rejects the file like any other.
+    /// </summary>
     public void Finish()
     {
-        if (_kind != ImportKinds.Rd || _rdTotals.Count == 0)
+        foreach (var (finding, leagueCity) in _moves.Findings(_file))
         {
-            return;
+            Add(finding);
+            if (_errorRows.Add(finding.Row))
+            {
+                Counts(leagueCity, null)[1]++;
+            }
         }
-        var stored = new Dictionary<int, IReadOnlyDictionary<long, long>>();
-        foreach (var ((unit, year), (row, total, leagueCity)) in _rdTotals)
+        foreach (var (finding, leagueCity, year) in _yearOnYear.Findings(_file))
         {
-            long previous;
-            if (_rdTotals.TryGetValue((unit, year - 1), out var inFile))
+            Add(finding);
+            if (_warnedRows.Add(finding.Row))
             {
-                previous = inFile.Total;
-            }
-            else
-            {
-                if (!stored.TryGetValue(year - 1, out var totals))
-                {
-                    stored[year - 1] = totals = _refs.RdTotals(year - 1);
-                }
-                if (!totals.TryGetValue(unit, out previous))
-                {
-                    continue;
-                }
-            }
-            // +200 % means more than three times the previous year; −70 % less than 30 % of it.
-            if (previous > 0 && (total > previous * 3 || total * 10 < previous * 3))
-            {
-                var change = decimal.Round(((decimal)total / previous - 1m) * 100m, 1);
-                Add(ImportRules.RdJump.At(_file, row, "rd_total",
-                    FormatAmount(total), FormatAmount(previous), change.ToString(CultureInfo.InvariantCulture)));
-                if (_warnedRows.Add(row))
-                {
-                    Counts(leagueCity, year)[2]++;
-                }
+                Counts(leagueCity, year)[2]++;
             }
         }
     }
-
-    private string FormatAmount(long fen) =>
-        (Money.ToYuan(fen) / _unitFactor).ToString("0.######", CultureInfo.InvariantCulture);
 }
 
 /// <summary>An import's data rows of one league/city (null = unattributed) and year (null = none): rows, error rows, warning rows.</summary>

@@ -3,6 +3,7 @@ using RdInvest.Approval;
 using RdInvest.Auditing;
 using RdInvest.Common;
 using RdInvest.Data;
+using RdInvest.Importing;
 
 namespace RdInvest.Records;
 
@@ -20,44 +21,58 @@ public sealed record RdRecordView(string CreditCode, int Year, decimal RdTotal, 
         r.Status, r.Revision, r.UpdatedAt);
 }
 
-/// <summary>The fields a client writes; <c>Revision</c> is required to update.</summary>
-public sealed record RdRecordInput(int Year, decimal RdTotal, decimal? GovFunds = null, decimal? EnterpriseFunds = null,
+/// <summary>The fields a client writes; <c>Revision</c> is required to update. <c>RdTotal</c> is required (null is a 422, never 0).</summary>
+public sealed record RdRecordInput(int Year, decimal? RdTotal, decimal? GovFunds = null, decimal? EnterpriseFunds = null,
     decimal? ForeignFunds = null, decimal? OtherFunds = null, decimal? Basic = null, decimal? Applied = null, decimal? Experimental = null,
     decimal? PersonnelCost = null, decimal? CapitalCost = null, decimal? OtherCost = null, decimal? Extramural = null,
     int? PersonnelHeadcount = null, decimal? PersonnelFte = null, decimal? Revenue = null, bool? HasRdInstitution = null,
     int? InventionPatents = null, int? Revision = null)
 {
-    internal void Apply(UnitRdRecord r)
+    /// <summary>
+    /// Holds the input to the rd import's column rules (<see cref="WriteValidator"/>): a 422 with every finding, else
+    /// the stored values, applied by the returned action.
+    /// </summary>
+    internal Action<UnitRdRecord> Validate(int maxYear)
     {
-        r.RdTotalFen = Money.ToFen(RdTotal);
-        r.GovFundsFen = Money.ToFen(GovFunds);
-        r.EnterpriseFundsFen = Money.ToFen(EnterpriseFunds);
-        r.ForeignFundsFen = Money.ToFen(ForeignFunds);
-        r.OtherFundsFen = Money.ToFen(OtherFunds);
-        r.BasicFen = Money.ToFen(Basic);
-        r.AppliedFen = Money.ToFen(Applied);
-        r.ExperimentalFen = Money.ToFen(Experimental);
-        r.PersonnelCostFen = Money.ToFen(PersonnelCost);
-        r.CapitalCostFen = Money.ToFen(CapitalCost);
-        r.OtherCostFen = Money.ToFen(OtherCost);
-        r.ExtramuralFen = Money.ToFen(Extramural);
-        r.PersonnelHeadcount = PersonnelHeadcount;
-        r.PersonnelFteCenti = PersonnelFte is { } f ? (long)decimal.Round(f * 100m) : null;
-        r.RevenueFen = Money.ToFen(Revenue);
-        r.HasRdInstitution = HasRdInstitution;
-        r.InventionPatents = InventionPatents;
-    }
-
-    internal void Validate()
-    {
-        if (Year is < 1901 or > 9999)
+        var v = new WriteValidator(ImportKinds.Rd, maxYear);
+        v.Year("year", Year);
+        var total = v.Amount("rd_total", RdTotal);
+        var gov = v.Amount("gov_funds", GovFunds);
+        var enterprise = v.Amount("enterprise_funds", EnterpriseFunds);
+        var foreign = v.Amount("foreign_funds", ForeignFunds);
+        var other = v.Amount("other_funds", OtherFunds);
+        var basic = v.Amount("basic", Basic);
+        var applied = v.Amount("applied", Applied);
+        var experimental = v.Amount("experimental", Experimental);
+        var personnel = v.Amount("personnel_cost", PersonnelCost);
+        var capital = v.Amount("capital_cost", CapitalCost);
+        var otherCost = v.Amount("other_cost", OtherCost);
+        var extramural = v.Amount("extramural", Extramural);
+        var headcount = v.Count("personnel_headcount", PersonnelHeadcount);
+        var fte = v.Amount("personnel_fte", PersonnelFte);
+        var revenue = v.Amount("revenue", Revenue);
+        var patents = v.Count("invention_patents", InventionPatents);
+        v.ThrowIfInvalid();
+        return r =>
         {
-            throw new UserError($"年份 {Year} 无效", $"year {Year} is not valid");
-        }
-        if (RdTotal < 0m)
-        {
-            throw new UserError("R&D经费内部支出不能为负", "intramural R&D expenditure cannot be negative");
-        }
+            r.RdTotalFen = total!.Value;
+            r.GovFundsFen = gov;
+            r.EnterpriseFundsFen = enterprise;
+            r.ForeignFundsFen = foreign;
+            r.OtherFundsFen = other;
+            r.BasicFen = basic;
+            r.AppliedFen = applied;
+            r.ExperimentalFen = experimental;
+            r.PersonnelCostFen = personnel;
+            r.CapitalCostFen = capital;
+            r.OtherCostFen = otherCost;
+            r.ExtramuralFen = extramural;
+            r.PersonnelHeadcount = headcount;
+            r.PersonnelFteCenti = fte;
+            r.RevenueFen = revenue;
+            r.HasRdInstitution = HasRdInstitution;
+            r.InventionPatents = patents;
+        };
     }
 }
 
@@ -88,11 +103,13 @@ public sealed class RdRecordQueryHandler(RdInvestDb db)
 /// </summary>
 public sealed class RdRecordWriteHandler(RdInvestDb db, TimeProvider clock)
 {
+    private int MaxYear => clock.GetUtcNow().UtcDateTime.Year + 1;
+
     public async Task<RdRecordView> CreateAsync(string creditCode, RdRecordInput input, Actor actor, CancellationToken ct)
     {
-        input.Validate();
+        var apply = input.Validate(MaxYear);
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.CreditCode == creditCode, ct) ?? throw UnitQueryHandler.Missing(creditCode);
-        var status = await ApprovalStore.WritableStatusAsync(db, unit.DivisionCode, input.Year, ct);
+        var status = await ApprovalPolicy.WritableStatusAsync(db, unit.DivisionCode, input.Year, ct);
         if (await db.RdRecords.AsNoTracking().FirstOrDefaultAsync(r => r.UnitId == unit.Id && r.Year == input.Year, ct) is { } existing)
         {
             throw new ConflictError($"{creditCode} 的 {input.Year} 年研发记录已存在，请用更新", $"{creditCode} already has a record for {input.Year}; update it instead",
@@ -100,7 +117,7 @@ public sealed class RdRecordWriteHandler(RdInvestDb db, TimeProvider clock)
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var record = new UnitRdRecord { UnitId = unit.Id, Year = input.Year, Status = status, UpdatedAt = now };
-        input.Apply(record);
+        apply(record);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.RdRecords.Add(record);
         AuditLog.Append(db, actor, "rd_record.create", "rd_record", Key(creditCode, input.Year), null, RdRecordView.Of(creditCode, record), now);
@@ -115,21 +132,22 @@ public sealed class RdRecordWriteHandler(RdInvestDb db, TimeProvider clock)
         {
             throw new UserError("请求体中的年份与地址不符", "the year in the body differs from the one in the address", 2);
         }
-        input.Validate();
+        var apply = input.Validate(MaxYear);
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.CreditCode == creditCode, ct) ?? throw UnitQueryHandler.Missing(creditCode);
         var record = await db.RdRecords.FirstOrDefaultAsync(r => r.UnitId == unit.Id && r.Year == year, ct)
             ?? throw new NotFoundError($"{creditCode} 没有 {year} 年的研发记录", $"{creditCode} has no R&D record for {year}");
         var old = RdRecordView.Of(creditCode, record);
-        var status = await ApprovalStore.WritableStatusAsync(db, unit.DivisionCode, year, ct, old);
+        var status = await ApprovalPolicy.WritableStatusAsync(db, unit.DivisionCode, year, ct, old, record.Status);
         Revisions.Check(input.Revision, record.Revision, old);
         var now = clock.GetUtcNow().UtcDateTime;
-        input.Apply(record);
+        apply(record);
         record.Status = status;
         record.Revision++;
         record.UpdatedAt = now;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         AuditLog.Append(db, actor, "rd_record.update", "rd_record", Key(creditCode, year), old, RdRecordView.Of(creditCode, record), now);
-        await Revisions.SaveAsync(db, ct, () => old);
+        await Revisions.SaveAsync(db, ct, async () => await db.RdRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Id == record.Id, ct) is { } stored
+            ? RdRecordView.Of(creditCode, stored) : null);
         await AuditChain.SealAsync(db, ct);
         await tx.CommitAsync(ct);
         return RdRecordView.Of(creditCode, record);

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using RdInvest.Accounts;
 using RdInvest.Auditing;
 using RdInvest.Common;
+using RdInvest.Approval;
 using RdInvest.Data;
+using RdInvest.Importing;
 
 namespace RdInvest.Records;
 
@@ -43,21 +45,25 @@ public sealed class UnitQueryHandler(RdInvestDb db)
     internal static NotFoundError Missing(string creditCode) => new($"没有统计单位 {creditCode}", $"no reporting unit {creditCode}");
 }
 
-/// <summary>Creates and updates reporting units, each write audited.</summary>
+/// <summary>
+/// Creates and updates reporting units, each write audited, held to the units import's column rules (422). An update
+/// is atomic on the revision (<c>UPDATE … WHERE Revision = @r</c>): of two writes with one revision exactly one wins.
+/// A unit moves to another division only while no county-year of its records, before or after the move, is final.
+/// </summary>
 public sealed class UnitWriteHandler(RdInvestDb db, TimeProvider clock)
 {
     public async Task<UnitView> CreateAsync(UnitInput input, Actor actor, CancellationToken ct)
     {
-        await ValidateAsync(input, ct);
-        if (await db.Units.AnyAsync(u => u.CreditCode == input.CreditCode, ct))
+        var valid = await ValidateAsync(input, ct);
+        if (await db.Units.AnyAsync(u => u.CreditCode == valid.CreditCode, ct))
         {
-            throw new ConflictError($"统计单位 {input.CreditCode} 已存在", $"reporting unit {input.CreditCode} already exists");
+            throw new ConflictError($"统计单位 {valid.CreditCode} 已存在", $"reporting unit {valid.CreditCode} already exists");
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var unit = new ReportingUnit
         {
-            CreditCode = input.CreditCode, Name = input.Name, Sector = input.Sector, DivisionCode = input.DivisionCode,
-            IndustryCode = input.IndustryCode, AboveScale = input.AboveScale, StateOwned = input.StateOwned, ParkId = input.ParkId, UpdatedAt = now,
+            CreditCode = valid.CreditCode, Name = valid.Name, Sector = valid.Sector, DivisionCode = valid.DivisionCode,
+            IndustryCode = valid.IndustryCode, AboveScale = valid.AboveScale, StateOwned = valid.StateOwned, ParkId = valid.ParkId, UpdatedAt = now,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Units.Add(unit);
@@ -69,54 +75,75 @@ public sealed class UnitWriteHandler(RdInvestDb db, TimeProvider clock)
 
     public async Task<UnitView> UpdateAsync(string creditCode, UnitInput input, Actor actor, CancellationToken ct)
     {
-        if (input.CreditCode != creditCode)
+        if (!string.Equals(input.CreditCode?.Trim(), creditCode, StringComparison.OrdinalIgnoreCase))
         {
             throw new UserError("请求体中的信用代码与地址不符", "the credit code in the body differs from the one in the address", 2);
         }
-        await ValidateAsync(input, ct);
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.CreditCode == creditCode, ct) ?? throw UnitQueryHandler.Missing(creditCode);
-        Revisions.Check(input.Revision, unit.Revision, UnitView.Of(unit));
+        var v = await ValidateAsync(input, ct);
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.CreditCode == creditCode, ct) ?? throw UnitQueryHandler.Missing(creditCode);
         var old = UnitView.Of(unit);
+        Revisions.Check(input.Revision, unit.Revision, old);
+        if (v.DivisionCode != unit.DivisionCode)
+        {
+            await RequireMovableAsync(unit, v.DivisionCode, old, ct);
+        }
         var now = clock.GetUtcNow().UtcDateTime;
-        unit.Name = input.Name;
-        unit.Sector = input.Sector;
-        unit.DivisionCode = input.DivisionCode;
-        unit.IndustryCode = input.IndustryCode;
-        unit.AboveScale = input.AboveScale;
-        unit.StateOwned = input.StateOwned;
-        unit.ParkId = input.ParkId;
-        unit.Revision++;
-        unit.UpdatedAt = now;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        AuditLog.Append(db, actor, "unit.update", "unit", creditCode, old, UnitView.Of(unit), now);
-        await Revisions.SaveAsync(db, ct, () => UnitView.Of(unit));
+        var changed = await db.Units.Where(u => u.Id == unit.Id && u.Revision == unit.Revision).ExecuteUpdateAsync(s => s
+            .SetProperty(u => u.Name, v.Name).SetProperty(u => u.Sector, v.Sector).SetProperty(u => u.DivisionCode, v.DivisionCode)
+            .SetProperty(u => u.IndustryCode, v.IndustryCode).SetProperty(u => u.AboveScale, v.AboveScale)
+            .SetProperty(u => u.StateOwned, v.StateOwned).SetProperty(u => u.ParkId, v.ParkId)
+            .SetProperty(u => u.Revision, u => u.Revision + 1).SetProperty(u => u.UpdatedAt, now), ct);
+        if (changed == 0)
+        {
+            await tx.RollbackAsync(ct);
+            var current = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unit.Id, ct);
+            throw Revisions.Stale(unit.Revision, current is null ? null : UnitView.Of(current));
+        }
+        var updated = UnitView.Of(await db.Units.AsNoTracking().FirstAsync(u => u.Id == unit.Id, ct));
+        AuditLog.Append(db, actor, "unit.update", "unit", creditCode, old, updated, now);
         await AuditChain.SealAsync(db, ct);
         await tx.CommitAsync(ct);
-        return UnitView.Of(unit);
+        return updated;
     }
 
-    private async Task ValidateAsync(UnitInput input, CancellationToken ct)
+    /// <summary>Moving a unit changes the records of both county-years of each of its years: neither may be final.</summary>
+    private async Task RequireMovableAsync(ReportingUnit unit, string to, UnitView current, CancellationToken ct)
     {
-        if (!CreditCode.IsValid(input.CreditCode))
+        var records = await db.RdRecords.AsNoTracking().Where(r => r.UnitId == unit.Id).Select(r => new { r.Year, r.Status }).ToListAsync(ct);
+        foreach (var r in records.OrderBy(r => r.Year))
         {
-            throw new UserError($"统一社会信用代码 {input.CreditCode} 无效", $"unified social credit code {input.CreditCode} is not valid");
+            if (ApprovalPolicy.IsLocked(r.Status) || ApprovalPolicy.IsLocked(await ApprovalPolicy.StatusAsync(db, unit.DivisionCode, r.Year, ct)))
+            {
+                throw ApprovalPolicy.Locked(unit.DivisionCode, r.Year, current);
+            }
+            if (ApprovalPolicy.IsLocked(await ApprovalPolicy.StatusAsync(db, to, r.Year, ct)))
+            {
+                throw ApprovalPolicy.Locked(to, r.Year, current);
+            }
         }
-        if (string.IsNullOrWhiteSpace(input.Name))
+    }
+
+    /// <summary>The units import's column rules, then whether the division and park exist; all findings at once (422).</summary>
+    private async Task<UnitInput> ValidateAsync(UnitInput input, CancellationToken ct)
+    {
+        var v = new WriteValidator(ImportKinds.Units, Bounds.MaxYear);
+        var code = v.Text("credit_code", input.CreditCode);
+        var name = v.Text("name", input.Name);
+        var sector = v.Text("sector", input.Sector);
+        var division = v.Text("division_code", input.DivisionCode);
+        var industry = v.Text("industry_code", input.IndustryCode);
+        var park = v.Text("park_id", input.ParkId);
+        if (division is not null && !await db.Divisions.AnyAsync(d => d.Code == division, ct))
         {
-            throw new UserError("名称不能为空", "the name is empty");
+            v.Add(ImportRules.UnknownDivision, "division_code", division);
         }
-        if (!Sectors.All.Contains(input.Sector))
+        if (park is not null && !await db.Parks.AnyAsync(x => x.Id == park, ct))
         {
-            throw new UserError($"执行部门 {input.Sector} 无效，应为 {string.Join("、", Sectors.All)}", $"sector {input.Sector} is not one of {string.Join(", ", Sectors.All)}");
+            v.Add(ImportRules.UnknownPark, "park_id", park);
         }
-        if (!await db.Divisions.AnyAsync(d => d.Code == input.DivisionCode, ct))
-        {
-            throw new UserError($"没有行政区划 {input.DivisionCode}", $"no division {input.DivisionCode}");
-        }
-        if (input.ParkId is { } p && !await db.Parks.AnyAsync(x => x.Id == p, ct))
-        {
-            throw new UserError($"没有园区 {p}", $"no park {p}");
-        }
+        v.ThrowIfInvalid();
+        return input with { CreditCode = code!, Name = name!, Sector = sector!, DivisionCode = division!, IndustryCode = industry, ParkId = park };
     }
 }
 
@@ -131,12 +158,16 @@ public static class Revisions
         }
         if (given != stored)
         {
-            throw new ConflictError($"数据已被他人修改（当前版本 {stored}，提交版本 {given}），请基于当前值重新修改",
-                $"the data was changed by someone else (current revision {stored}, yours {given}); edit the current values again", current);
+            throw Stale(given.Value, current);
         }
     }
 
-    public static async Task SaveAsync(RdInvestDb db, CancellationToken ct, Func<object> current)
+    public static ConflictError Stale(int given, object? current) =>
+        new($"数据已被他人修改（提交版本 {given} 已过期），请基于当前值重新修改",
+            $"the data was changed by someone else (your revision {given} is stale); edit the current values again", current);
+
+    /// <summary>Saves; when the row's revision moved meanwhile (the concurrency token), a 409 with the values stored now.</summary>
+    public static async Task SaveAsync(RdInvestDb db, CancellationToken ct, Func<Task<object?>> current)
     {
         try
         {
@@ -144,7 +175,8 @@ public static class Revisions
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictError("数据已被他人同时修改，请重新读取后再改", "the data was changed concurrently; read it again and retry", current());
+            db.ChangeTracker.Clear();
+            throw new ConflictError("数据已被他人同时修改，请重新读取后再改", "the data was changed concurrently; read it again and retry", await current());
         }
     }
 }

@@ -75,9 +75,10 @@ public sealed class EndpointMatrixTests
         ["GET /api/v1/divisions"] = new(null, false, Ok200, _ => "/api/v1/divisions?level=league_city"),
         ["GET /api/v1/divisions/{code}/figures"] = new(null, true, Ok200, v => $"/api/v1/divisions/{Pick(v, CountyIn, CountyOut)}/figures", Except: NoDivisionScope),
         ["GET /api/v1/divisions/{code}/figures/{year}"] = new(null, true, Ok200, v => $"/api/v1/divisions/{Pick(v, CountyIn, CountyOut)}/figures/{Year}", Except: NoDivisionScope),
-        ["POST /api/v1/divisions/{code}/figures"] = new(Roles.DataWriters, true, Created, v => $"/api/v1/divisions/{Pick(v, CountyIn, CountyOut)}/figures",
+        // Published figures are the region's to write (as their import is).
+        ["POST /api/v1/divisions/{code}/figures"] = new([Roles.RegionAdmin, Roles.RegionAnalyst], true, Created, v => $"/api/v1/divisions/{Pick(v, CountyIn, CountyOut)}/figures",
             _ => new { year = 2023, rd_total = 1000m }, Then: Conflict),
-        ["PUT /api/v1/divisions/{code}/figures/{year}"] = new(Roles.DataWriters, true, Updated, v => $"/api/v1/divisions/{Pick(v, CountyIn, CountyOut)}/figures/{Year}",
+        ["PUT /api/v1/divisions/{code}/figures/{year}"] = new([Roles.RegionAdmin, Roles.RegionAnalyst], true, Updated, v => $"/api/v1/divisions/{Pick(v, CountyIn, CountyOut)}/figures/{Year}",
             _ => new { year = Year, rd_total = 1000m, revision = 1 }, Then: Conflict),
         ["GET /api/v1/units"] = new(null, false, Ok200, _ => "/api/v1/units"),
         ["POST /api/v1/units"] = new(Roles.DataWriters, true, Created, _ => "/api/v1/units",

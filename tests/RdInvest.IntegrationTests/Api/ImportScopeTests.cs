@@ -169,7 +169,7 @@ public sealed class ImportScopeTests
 
         Assert.True(status == HttpStatusCode.OK, body.ToString());
         await using var check = host.Database.Open();
-        var expected = await RdInvest.Approval.ApprovalStore.WritableStatusAsync(check, LeagueIn, 2023, Ct);
+        var expected = await RdInvest.Approval.ApprovalPolicy.WritableStatusAsync(check, LeagueIn, 2023, Ct);
         Assert.Equal(DataStatuses.Submitted, expected);
         Assert.Equal(expected, (await Records(host, 2023)).Single().Status);
     }

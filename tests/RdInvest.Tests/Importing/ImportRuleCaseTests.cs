@@ -25,6 +25,7 @@ public sealed class ImportRuleCaseTests
         refs.UnitDivisions["91150102MA0N000010"] = "150102";
         refs.UnitDivisions["91150102MA0N000023"] = "150102";
         refs.Final.Add(("150102", 2021));
+        refs.Records[1] = [(2021, false), (2022, false)];
         return refs;
     }
 

@@ -1,0 +1,78 @@
+namespace RdInvest.Importing;
+
+/// <summary>
+/// Where a row belongs and whether it may be written there: its division (its division column, else its unit's, else
+/// its park's), the scope of a county or city officer's import, and the final lock of the county-year.
+/// </summary>
+public sealed class RowPlacement(ImportKind kind, IImportReferences refs, IReadOnlySet<string>? scope)
+{
+    private readonly int _unitRefIndex = kind.Columns.ToList().FindIndex(c => c.Type == CellType.UnitRef);
+    private readonly int _divisionRefIndex = kind.Columns.ToList().FindIndex(c => c.Type == CellType.DivisionRef);
+
+    /// <summary>The division a row belongs to: its division column, else its unit's division, else its park's.</summary>
+    public string? Division(KindRow row)
+    {
+        string? viaUnit = null, viaPark = null;
+        for (var k = 0; k < kind.Columns.Count; k++)
+        {
+            switch (kind.Columns[k].Type)
+            {
+                case CellType.DivisionRef when row.Values[k] is string code:
+                    return code;
+                case CellType.UnitRef when row.Values[k] is long && viaUnit is null:
+                    viaUnit = refs.UnitDivision(row.Texts[k]!.ToUpperInvariant());
+                    break;
+                case CellType.ParkRef when row.Values[k] is string park && viaPark is null:
+                    viaPark = refs.ParkDivision(park);
+                    break;
+            }
+        }
+        return viaUnit ?? viaPark;
+    }
+
+    /// <summary>A scoped import (a county or city officer's) refuses every row that names a division or unit outside the scope.</summary>
+    public void CheckScope(KindRow row)
+    {
+        if (scope is null)
+        {
+            return;
+        }
+        for (var k = 0; k < kind.Columns.Count; k++)
+        {
+            var col = kind.Columns[k];
+            var division = col.Type switch
+            {
+                CellType.DivisionRef => row.Values[k] as string,
+                CellType.UnitRef when row.Values[k] is long => refs.UnitDivision(row.Texts[k]!.ToUpperInvariant()),
+                // An existing unit can only be changed (or moved into the scope) by whoever holds its current division.
+                CellType.CreditCode when row.Values[k] is string code => refs.UnitDivision(code),
+                // A unit's park is an attribute of the unit, not what the row writes into; parks imports are region-only.
+                _ => null,
+            };
+            if (division is not null && !scope.Contains(division))
+            {
+                row.Issues.Add(new(ImportRules.OutsideScope, col.Key, row.Texts[k], [division]));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records of a final county-year are locked until a region admin reopens it (the approval policy): a unit's record by
+    /// the unit's division, a division's figures by the division itself.
+    /// </summary>
+    public void CheckApproval(KindRow row, int? year)
+    {
+        if (!kind.LockedByFinalCountyYear || year is not { } y)
+        {
+            return;
+        }
+        var k = _unitRefIndex;
+        var division = k >= 0
+            ? row.Values[k] is long ? refs.UnitDivision(row.Texts[k]!.ToUpperInvariant()) : null
+            : _divisionRefIndex >= 0 ? row.Values[_divisionRefIndex] as string : null;
+        if (division is not null && refs.IsFinal(division, y))
+        {
+            row.Report(ImportRules.CountyYearFinal, "year", division);
+        }
+    }
+}
