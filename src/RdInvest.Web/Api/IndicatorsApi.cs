@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RdInvest.Accounts;
 using RdInvest.Indicators;
+using RdInvest.Plans;
 using RdInvest.Targets;
 using RdInvest.Web.Security;
 
@@ -41,18 +42,13 @@ public static class ProgressApi
         return g;
     }
 
-    public static async Task<Ok<object>> Get(string code, int year, string? plan, string? status, [AsParameters] ApiServices s)
+    public static async Task<Ok<object>> Get(string code, int year, string? plan, string? status, PlanResolver plans, [AsParameters] ApiServices s)
     {
-        var result = await new ProgressHandler(s.Api.Db, IndicatorsApi.Preliminary(status))
-            .HandleAsync(new ProgressRequest(plan ?? "im-rd-2021-2025", year, code), s.Api.Ct);
+        var result = await new ProgressHandler(s.Api.Db, IndicatorsApi.Preliminary(status), plans)
+            .HandleAsync(new ProgressRequest(plan, year, code), s.Api.Ct);
         return TypedResults.Ok(ProgressView.Of(result));
     }
 }
-
-public sealed record ReconcileItemView(string Division, string Name, string Measure, string Unit, decimal Reported, decimal Derived,
-    decimal Difference, decimal? DifferencePercent, int Units, int Divisions, bool Flagged);
-
-public sealed record ReconcileView(int Year, decimal TolerancePercent, IReadOnlyList<ReconcileItemView> Items);
 
 /// <summary>Reported versus derived figures for the whole region (二(五)16 quality check).</summary>
 public static class ReconcileApi
@@ -64,12 +60,8 @@ public static class ReconcileApi
         return g;
     }
 
-    public static async Task<Ok<ReconcileView>> Get(int year, string? plan, [AsParameters] ApiServices s)
-    {
-        var r = await new ReconcileHandler(s.Api.Db).HandleAsync(year, plan ?? "im-rd-2021-2025", s.Api.Ct);
-        return TypedResults.Ok(new ReconcileView(r.Year, r.TolerancePercent, r.Items.Select(i => new ReconcileItemView(i.Division, i.NameZh, i.Measure, i.Unit,
-            i.Reported, i.Derived, i.Difference, i.DifferencePercent, i.Units, i.Divisions, i.Flagged)).ToList()));
-    }
+    public static async Task<Ok<ReconcileView>> Get(int year, string? plan, PlanResolver plans, [AsParameters] ApiServices s) =>
+        TypedResults.Ok(ReconcileView.Of(await new ReconcileHandler(s.Api.Db, plans).HandleAsync(year, plan, s.Api.Ct)));
 }
 
 public sealed record ReportingQualityItemView(string Division, string Name, int RegisteredUnits, int ReportedUnits, decimal? ReportingRate,

@@ -3,6 +3,7 @@ using RdInvest.Accounts;
 using RdInvest.Assessment;
 using RdInvest.Indicators;
 using RdInvest.Parks;
+using RdInvest.Plans;
 using RdInvest.Web.Security;
 
 namespace RdInvest.Web.Api;
@@ -19,8 +20,8 @@ public static class ParksApi
         return g;
     }
 
-    public static async Task<Ok<object>> Evaluation(int year, string? category, string? plan, [AsParameters] ApiServices s) =>
-        TypedResults.Ok(ParksView.Of(await new ParksHandler(s.Api.Db).HandleAsync(new ParksRequest(year, category, plan ?? ParksHandler.DefaultPlan), s.Api.Ct)));
+    public static async Task<Ok<object>> Evaluation(int year, string? category, string? plan, PlanResolver plans, [AsParameters] ApiServices s) =>
+        TypedResults.Ok(ParksView.Of(await new ParksHandler(s.Api.Db, plans).HandleAsync(new ParksRequest(year, category, plan), s.Api.Ct)));
 
     public static async Task<Ok<ParkIndicators>> Indicators(string parkId, int year, [AsParameters] ApiServices s) =>
         TypedResults.Ok(await new ParkIndicatorsHandler(s.Api.Db).HandleAsync(parkId, year, s.Api.Ct));
@@ -36,6 +37,6 @@ public static class AssessmentApi
         return g;
     }
 
-    public static async Task<Ok<object>> Get(int year, string? plan, [AsParameters] ApiServices s) =>
-        TypedResults.Ok(AssessView.Of(await new AssessHandler(s.Api.Db).HandleAsync(new AssessRequest(year, plan ?? AssessHandler.DefaultPlan), s.Api.Ct)));
+    public static async Task<Ok<object>> Get(int year, string? plan, PlanResolver plans, [AsParameters] ApiServices s) =>
+        TypedResults.Ok(AssessView.Of(await new AssessHandler(s.Api.Db, plans).HandleAsync(new AssessRequest(year, plan), s.Api.Ct)));
 }
