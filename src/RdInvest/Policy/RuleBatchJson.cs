@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Json;
 using RdInvest.Common;
 
@@ -16,28 +17,35 @@ public static class RuleBatchJson
     public static async Task WriteAsync(Stream output, BatchRun run, IEnumerable<BatchCase> cases, bool indented, CancellationToken ct)
     {
         var options = indented ? JsonDefaults.Indented : JsonDefaults.Compact;
-        await using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = options.Encoder, Indented = indented });
-        w.WriteStartObject();
-        w.WriteString("rule", run.Rule.Id);
-        w.WriteString("slug", run.Rule.Slug);
-        w.WriteNumber("cases", run.CaseCount);
-        w.WriteNumber("total", run.Total);
-        Write(w, "whatif_total", run.WhatIfTotal, options);
-        Write(w, "difference", run.Difference, options);
-        Write(w, "overrides", run.Overrides, options);
-        w.WriteStartArray("results");
-        foreach (var c in cases)
+        // The serializer flushes its writer synchronously; over a pipe that only hands bytes on, and the pipe writes
+        // to the stream asynchronously (a web response refuses synchronous writes).
+        var pipe = PipeWriter.Create(output, new StreamPipeWriterOptions(leaveOpen: true));
+        await using (var w = new Utf8JsonWriter(pipe, new JsonWriterOptions { Encoder = options.Encoder, Indented = indented }))
         {
-            JsonSerializer.Serialize(w, Case(c), options);
-            if (w.BytesPending >= FlushBytes)
+            w.WriteStartObject();
+            w.WriteString("rule", run.Rule.Id);
+            w.WriteString("slug", run.Rule.Slug);
+            w.WriteNumber("cases", run.CaseCount);
+            w.WriteNumber("total", run.Total);
+            Write(w, "whatif_total", run.WhatIfTotal, options);
+            Write(w, "difference", run.Difference, options);
+            Write(w, "overrides", run.Overrides, options);
+            w.WriteStartArray("results");
+            foreach (var c in cases)
             {
-                await w.FlushAsync(ct);
+                JsonSerializer.Serialize(w, Case(c), options);
+                if (pipe.UnflushedBytes >= FlushBytes)
+                {
+                    await pipe.FlushAsync(ct);
+                }
             }
+            w.WriteEndArray();
+            Write(w, "errors", run.Errors, options);
+            w.WriteEndObject();
+            w.Flush();
         }
-        w.WriteEndArray();
-        Write(w, "errors", run.Errors, options);
-        w.WriteEndObject();
-        await w.FlushAsync(ct);
+        await pipe.FlushAsync(ct);
+        await pipe.CompleteAsync();
     }
 
     /// <summary>The bytes one case adds to the compact JSON (to refuse an answer too large before writing any).</summary>

@@ -84,13 +84,6 @@ public static class SubsidyRound
         {
             throw new UserError($"预算不能为负数：{RuleFormat.Money(budget.Value)}", $"the budget cannot be negative: {RuleFormat.Money(budget.Value)}", exitCode: 2);
         }
-        if (budget > Bounds.MaxUnitMoney)
-        {
-            // A round's sums are stored in integer fen; the ceiling keeps them far from overflowing.
-            throw new InputOutOfRangeError("budget",
-                $"预算 {RuleFormat.Money(budget.Value)} 元超出上限 {RuleFormat.Money(Bounds.MaxUnitMoney)} 元",
-                $"the budget {RuleFormat.Money(budget.Value)} yuan exceeds the ceiling of {RuleFormat.Money(Bounds.MaxUnitMoney)} yuan");
-        }
         var date = new DateOnly(year, 12, 31);
         var context = new RuleContext(plan, date);
         var claims = applicants

@@ -139,9 +139,7 @@ public sealed class RuleBatchTests : IDisposable
     public void Files_FormulaInACarriedCell_IsWrittenAsText()
     {
         var input = Path.Combine(_dir, "formula.csv");
-        File.WriteAllText(input, "name,comment,taxable_income
-\uff1dcmd|' /C calc'!A0,-2+3,1000000
-");
+        File.WriteAllText(input, "name,comment,taxable_income\n\uff1dcmd|' /C calc'!A0,-2+3,1000000\n");
         var rule = RuleRegistry.Find("R7");
         var (header, rows) = RuleBatchFiles.Read(input);
         var run = RuleBatch.Run(rule, rows, Plan, new DateOnly(2023, 12, 31), DateOnly.MinValue);
