@@ -75,11 +75,18 @@ public static class RuleBounds
     }
 
     /// <summary>
-    /// The error for a calculation that left the range of <see cref="decimal"/> (overflow, or a zero divisor from a
-    /// what-if): it names the input or parameter with the largest magnitude, the likeliest cause.
+    /// The error for a calculation that left the range of <see cref="decimal"/>: it names the input or parameter with the
+    /// largest magnitude, the likeliest cause — or, for a division by zero, the what-if parameter set to zero.
     /// </summary>
-    public static InputOutOfRangeError Overflow(RuleDefinition rule, RuleInputs inputs, RuleContext context)
+    public static InputOutOfRangeError Overflow(RuleDefinition rule, RuleInputs inputs, RuleContext context, ArithmeticException error)
     {
+        if (error is DivideByZeroException
+            && (context.Overrides ?? new Dictionary<string, JsonNode>()).FirstOrDefault(o => Numbers(o.Value).Contains(0m)) is { Key: { } zero })
+        {
+            return new InputOutOfRangeError(zero,
+                $"规则 {rule.Slug} 无法计算：参数 {zero} 的假设值为 0，被用作除数",
+                $"rule {rule.Slug} cannot be computed: the what-if value of parameter {zero} is 0 and is divided by");
+        }
         var candidates = inputs.Numbers()
             .Select(kv => (Name: kv.Key, Kind: "input", Value: kv.Value))
             .Concat((context.Overrides ?? new Dictionary<string, JsonNode>())

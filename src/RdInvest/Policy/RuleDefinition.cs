@@ -34,9 +34,9 @@ public sealed record RuleDefinition(
         {
             return Run(inputs, context);
         }
-        catch (ArithmeticException)
+        catch (ArithmeticException e)
         {
-            throw RuleBounds.Overflow(this, inputs, context);
+            throw RuleBounds.Overflow(this, inputs, context, e);
         }
     }
 
