@@ -10,7 +10,8 @@ public sealed record CalcBatchRequest(string? Date = null, string? Plan = null, 
 
 /// <summary>
 /// How much one batch may be: rows per request and bytes of the JSON answer. The web limits keep one request from
-/// holding the server (100,000 rows answer about 100 MB of explained results); the CLI writes files and has none.
+/// occupying the server or its clients: every case answers with its explanation (about 1 KB for a voucher), so the
+/// answer is capped too (64 MB, about 60,000 such cases). The CLI writes files and has no limits.
 /// </summary>
 public sealed record BatchLimits(int MaxRows, long MaxJsonBytes)
 {
@@ -47,20 +48,20 @@ public sealed class CalcBatch
     internal static CalcBatch Check(RuleDefinition rule, IEnumerable<BatchRow> rows, Plan plan, DateOnly? date, DateOnly today,
         IReadOnlyDictionary<string, JsonNode>? overrides, BatchLimits limits, CancellationToken ct)
     {
+        // Rows are counted before any is computed (reading is cheap, computing and explaining is not).
+        if (limits.MaxRows != int.MaxValue && rows.Take(limits.MaxRows + 1).Count() > limits.MaxRows)
+        {
+            throw new BatchTooLargeError(
+                $"批量文件超过 {N(limits.MaxRows)} 行的上限；请拆分为多个文件，或用命令行 rdinvest calc --batch",
+                $"the batch has more than {N(limits.MaxRows)} rows, the limit per request; split the file, or use rdinvest calc --batch");
+        }
         var errors = new List<BatchRowError>();
         decimal total = 0m, whatIfTotal = 0m;
         var count = 0;
-        var rowCount = 0;
         long bytes = 0;
         foreach (var (c, e) in RuleBatch.Evaluate(rule, rows, plan, date, today, overrides))
         {
             ct.ThrowIfCancellationRequested();
-            if (++rowCount > limits.MaxRows)
-            {
-                throw new BatchTooLargeError(
-                    $"批量文件超过 {N(limits.MaxRows)} 行的上限；请拆分为多个文件，或用命令行 rdinvest calc --batch",
-                    $"the batch has more than {N(limits.MaxRows)} rows, the limit per request; split the file, or use rdinvest calc --batch");
-            }
             if (c is null)
             {
                 errors.Add(e!);

@@ -112,4 +112,46 @@ public sealed class SubsidyRoundsApiTests
         var list = await ReadAsync(await auditor.GetAsync("/api/v1/subsidy-rounds", Ct));
         Assert.Contains(list.EnumerateArray(), r => r.GetProperty("id").GetInt64() == id && r.GetProperty("status").GetString() == "approved");
     }
+
+    [Theory]
+    [InlineData("""{"year":2023,"budget":1e20}""", "budget")]
+    [InlineData("""{"year":2023,"budget":-1}""", "budget")]
+    [InlineData("""{"year":99999,"budget":1000}""", "year")]
+    public async Task Create_BudgetOrYearOutOfRange_Is422NamingTheField(string body, string field)
+    {
+        await using var host = await CreateAsync();
+        using var finance = host.Client(Roles.Finance);
+        using var r = await finance.PostAsync("/api/v1/subsidy-rounds", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
+        var problem = await ReadAsync(r);
+        Assert.True(r.StatusCode == HttpStatusCode.UnprocessableEntity, problem.ToString());
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail_zh").GetString()));
+        using var preview = await finance.GetAsync("/api/v1/subsidy-rounds/preview/2023?budget=100000000000000000000", Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, preview.StatusCode);
+    }
+
+    [Fact]
+    public async Task Approve_TwoAtOnce_OneApprovesAndTheOtherConflicts()
+    {
+        await using var host = await CreateAsync();
+        using var finance = host.Client(Roles.Finance);
+        using var admin = host.Client(Roles.RegionAdmin);
+        var responses = await Task.WhenAll(
+            finance.PostAsync($"/api/v1/subsidy-rounds/{SavedRound}/approve", null, Ct),
+            admin.PostAsync($"/api/v1/subsidy-rounds/{SavedRound}/approve", null, Ct));
+        try
+        {
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order().ToArray());
+            await using var db = host.Database.Open();
+            // The payments of the round were recorded once.
+            Assert.Equal(1, db.Payments.Count(p => p.RoundId == SavedRound && p.RuleId == "R2" && p.UnitId == db.Units.Single(u => u.CreditCode == UnitIn).Id));
+        }
+        finally
+        {
+            foreach (var r in responses)
+            {
+                r.Dispose();
+            }
+        }
+    }
 }
