@@ -129,29 +129,4 @@ public sealed class SubsidyRoundsApiTests
         using var preview = await finance.GetAsync("/api/v1/subsidy-rounds/preview/2023?budget=100000000000000000000", Ct);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, preview.StatusCode);
     }
-
-    [Fact]
-    public async Task Approve_TwoAtOnce_OneApprovesAndTheOtherConflicts()
-    {
-        await using var host = await CreateAsync();
-        using var finance = host.Client(Roles.Finance);
-        using var admin = host.Client(Roles.RegionAdmin);
-        var responses = await Task.WhenAll(
-            finance.PostAsync($"/api/v1/subsidy-rounds/{SavedRound}/approve", null, Ct),
-            admin.PostAsync($"/api/v1/subsidy-rounds/{SavedRound}/approve", null, Ct));
-        try
-        {
-            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order().ToArray());
-            await using var db = host.Database.Open();
-            // The payments of the round were recorded once.
-            Assert.Equal(1, db.Payments.Count(p => p.RoundId == SavedRound && p.RuleId == "R2" && p.UnitId == db.Units.Single(u => u.CreditCode == UnitIn).Id));
-        }
-        finally
-        {
-            foreach (var r in responses)
-            {
-                r.Dispose();
-            }
-        }
-    }
 }
