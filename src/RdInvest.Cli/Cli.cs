@@ -1,8 +1,5 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using RdInvest.Data;
 
 namespace RdInvest.Cli;
@@ -25,13 +22,7 @@ public static class Cli
 
     public static DbTarget Target(ParseResult result) => DbTarget.Resolve(result.GetValue(Db));
 
-    public static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
+    public static JsonSerializerOptions JsonOptions => RdInvest.Common.JsonDefaults.Indented;
 
     public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
 

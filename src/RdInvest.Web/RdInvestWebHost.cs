@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.HttpOverrides;
 using RdInvest.Accounts;
 using RdInvest.Data;
@@ -23,11 +22,9 @@ public static class RdInvestWebHost
         builder.Services.AddScoped(sp => new ScopeService(sp.GetRequiredService<RdInvestDb>(),
             UserScope.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User)
             ?? throw new InvalidOperationException("scope asked for without a signed-in user")));
-        builder.Services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-        });
+        builder.Services.ConfigureHttpJsonOptions(o => Common.JsonDefaults.Configure(o.SerializerOptions));
+        builder.Services.AddScoped(sp => new Plans.PlanResolver(sp.GetRequiredService<RdInvestDb>()));
+        builder.Services.AddScoped(sp => new Calculation.CalcHandler(sp.GetRequiredService<Plans.PlanResolver>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddRdInvestProblems();
         builder.Services.AddValidation();
         builder.Services.AddRdInvestAuth();

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
+using RdInvest.Calculation;
 using RdInvest.Common;
+using RdInvest.Data;
 using RdInvest.Plans;
 using RdInvest.Policy;
 
@@ -9,12 +10,10 @@ namespace RdInvest.Cli.Commands;
 
 /// <summary>
 /// <c>rdinvest calc list</c> and <c>rdinvest calc RULE name=value … [--date D] [--plan ID] [--set p=v] [--batch F --out F] [--json]</c>:
-/// the incentive rules of the plan (SPEC §6), one case or a batch, with what-if parameters.
+/// the incentive rules of the plan, one case or a batch, with what-if parameters — through <see cref="CalcHandler"/>.
 /// </summary>
 public static class CalcCommands
 {
-    public const string DefaultPlan = "im-rd-2021-2025";
-
     public static Command Build()
     {
         var calc = new Command("calc", "计算激励政策（规则即代码）/ compute an incentive of the plan (rules as code)");
@@ -39,103 +38,78 @@ public static class CalcCommands
         calc.Options.Add(batch);
         calc.Options.Add(output);
         calc.Options.Add(json);
-        calc.SetAction((p, ct) => GuardAsync(async () =>
+        calc.SetAction(async (p, ct) =>
         {
-            var definition = RuleRegistry.Find(p.GetValue(rule)!);
-            var thePlan = await LoadPlanAsync(p.GetValue(plan), Cli.Target(p), ct);
-            var on = ParseDate(p.GetValue(date));
-            var overrides = RuleBatch.ParseOverrides(definition, p.GetValue(set) ?? []);
             var args = p.GetValue(inputs) ?? [];
+            await using var db = OpenIfExists(Cli.Target(p));
+            var handler = new CalcHandler(new PlanResolver(db, files: true), TimeProvider.System, db);
+            var dateText = RuleFormat.ParseDate(p.GetValue(date), "--date") is { } d ? RuleFormat.Date(d) : null;
             if (p.GetValue(batch) is { } file)
             {
                 if (args.Length > 0)
                 {
                     throw new UserError("使用 --batch 时输入来自文件，不能再给 name=value", "with --batch the inputs come from the file; give no name=value", exitCode: 2);
                 }
-                return Batch(definition, thePlan, on, overrides, file, p.GetValue(output), p.GetValue(json));
+                var request = new CalcBatchRequest(dateText, p.GetValue(plan), p.GetValue(set) ?? []);
+                return await BatchAsync(handler, p.GetValue(rule)!, request, file, p.GetValue(output), p.GetValue(json), ct);
             }
             if (p.GetValue(output) is not null)
             {
                 throw new UserError("--out 只用于 --batch", "--out goes with --batch", exitCode: 2);
             }
-            var values = RuleInputParser.SplitAssignments(args);
-            if (p.GetValue(unit) is { } creditCode)
+            if (p.GetValue(unit) is not null && db is null)
             {
-                if (definition.Id != Policy.Rules.HteReward.Id)
-                {
-                    throw new UserError("--unit 只用于 hte-reward（R1）", "--unit goes with hte-reward (R1) only", exitCode: 2);
-                }
-                await using var db = Cli.Target(p).CreateContext();
-                values = await new Payments.HteRewardInputsHandler(db).FillAsync(creditCode, values, thePlan, ct);
+                throw new UserError("--unit 需要数据库（--db）", "--unit needs a database (--db)", exitCode: 2);
             }
-            return Single(definition, thePlan, on, overrides, values, p.GetValue(json));
-        }));
+            var single = new CalcRequest(RuleInputParser.ToDictionary(RuleInputParser.SplitAssignments(args)), dateText, p.GetValue(plan),
+                Sets(p.GetValue(set) ?? []));
+            var result = await handler.HandleAsync(p.GetValue(rule)!, single, ct, p.GetValue(unit));
+            return Single(result, p.GetValue(json));
+        });
 
         var list = new Command("list", "列出全部规则及其条款、输入和参数 / list every rule with its clause, inputs and parameters");
         var listJson = Cli.JsonOption();
         var listPlan = PlanOption();
         list.Options.Add(listJson);
         list.Options.Add(listPlan);
-        list.SetAction((p, ct) => GuardAsync(async () => List(await LoadPlanAsync(p.GetValue(listPlan), Cli.Target(p), ct), p.GetValue(listJson))));
+        list.SetAction(async (p, ct) => List(await LoadPlanAsync(p.GetValue(listPlan), Cli.Target(p), ct), p.GetValue(listJson)));
         calc.Subcommands.Add(list);
         return calc;
     }
 
     internal static Option<string?> PlanOption() =>
-        new("--plan") { Description = $"方案编号或方案文件（默认 {DefaultPlan}）/ plan id or plan file (default {DefaultPlan})" };
+        new("--plan") { Description = $"方案编号或方案文件（默认 {PlanResolver.DefaultPlan}）/ plan id or plan file (default {PlanResolver.DefaultPlan})" };
 
     /// <summary>
-    /// A plan file, else a plan loaded into the database (when there is one), else a built-in plan; an unknown id names
-    /// the available plans. A SQLite file that does not exist is not created just to look for plans.
+    /// The database when there is one: a SQLite file that does not exist is not created just to look for plans (the
+    /// resolver then finds plan files and built-in plans only).
     /// </summary>
-    internal static async Task<Plan> LoadPlanAsync(string? idOrFile, Data.DbTarget target, CancellationToken ct)
+    internal static RdInvestDb? OpenIfExists(DbTarget target) =>
+        target.Provider == DbProvider.Sqlite
+        && !File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.ConnectionString).DataSource)
+            ? null
+            : target.CreateContext();
+
+    /// <summary>A plan file, else a plan loaded into the database, else a built-in plan (see <see cref="PlanResolver"/>).</summary>
+    internal static async Task<Plan> LoadPlanAsync(string? idOrFile, DbTarget target, CancellationToken ct)
     {
-        if (idOrFile is not null && File.Exists(idOrFile))
-        {
-            return PlanLoader.Load(idOrFile);
-        }
-        if (target.Provider == Data.DbProvider.Sqlite
-            && !File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.ConnectionString).DataSource))
-        {
-            return await PlanResolver.ResolveAsync(null, idOrFile, ct);
-        }
-        await using var db = target.CreateContext();
-        return await PlanResolver.ResolveAsync(db, idOrFile, ct);
+        await using var db = OpenIfExists(target);
+        return await new PlanResolver(db, files: true).ResolveAsync(idOrFile, ct);
     }
 
-    /// <summary>Rules without a date of their own (R7–R12) are evaluated with today's parameters.</summary>
-    internal static DateOnly Today() => DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
-
-    internal static DateOnly? ParseDate(string? text) =>
-        text is null ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-        : throw new UserError($"--date 的值 {text} 应为 YYYY-MM-DD", $"--date: {text} is not YYYY-MM-DD", exitCode: 2);
-
-    internal static async Task<int> GuardAsync(Func<Task<int>> action)
+    /// <summary>--set name=value, repeated: the last value of a name wins.</summary>
+    private static Dictionary<string, string>? Sets(string[] assignments)
     {
-        try
+        if (assignments.Length == 0)
         {
-            return await action();
+            return null;
         }
-        catch (UserError e)
+        var sets = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (k, v) in RuleInputParser.SplitAssignments(assignments))
         {
-            Cli.Error(e.MessageZh, e.MessageEn);
-            return e.ExitCode;
+            sets[k] = v;
         }
-    }
-
-    /// <summary>Shows a user error in both languages and returns its exit code, whatever the invocation's exception handling.</summary>
-    internal static int Guard(Func<int> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (UserError e)
-        {
-            Cli.Error(e.MessageZh, e.MessageEn);
-            return e.ExitCode;
-        }
+        return sets;
     }
 
     private static int List(Plan plan, bool json)
@@ -189,11 +163,9 @@ public static class CalcCommands
         return 0;
     }
 
-    private static int Single(RuleDefinition rule, Plan plan, DateOnly? date, IReadOnlyDictionary<string, JsonNode>? overrides,
-        IReadOnlyList<KeyValuePair<string, string>> values, bool json)
+    private static int Single(CalcResult calc, bool json)
     {
-        var result = rule.Evaluate(values, plan, date, Today());
-        var whatIf = overrides is null ? null : rule.Evaluate(values, plan, date, Today(), overrides);
+        var (rule, result, whatIf) = (calc.Rule, calc.Plan, calc.Whatif);
         if (json)
         {
             if (whatIf is null)
@@ -202,7 +174,7 @@ public static class CalcCommands
             }
             else
             {
-                Cli.WriteJson(new { plan = result, whatif = whatIf, difference = whatIf.Amount - result.Amount });
+                Cli.WriteJson(calc);
             }
             return 0;
         }
@@ -213,8 +185,8 @@ public static class CalcCommands
             Console.WriteLine("—— 假设（--set）/ what-if ——");
             Print(rule, whatIf);
             Console.WriteLine();
-            Console.WriteLine($"方案参数下 {RuleFormat.Money(result.Amount)} 元，调整后 {RuleFormat.Money(whatIf.Amount)} 元，差额 {RuleFormat.Money(whatIf.Amount - result.Amount)} 元");
-            Console.WriteLine($"under the plan's parameters {RuleFormat.Money(result.Amount)} yuan, changed {RuleFormat.Money(whatIf.Amount)}, difference {RuleFormat.Money(whatIf.Amount - result.Amount)}");
+            Console.WriteLine($"方案参数下 {RuleFormat.Money(result.Amount)} 元，调整后 {RuleFormat.Money(whatIf.Amount)} 元，差额 {RuleFormat.Money(calc.Difference!.Value)} 元");
+            Console.WriteLine($"under the plan's parameters {RuleFormat.Money(result.Amount)} yuan, changed {RuleFormat.Money(whatIf.Amount)}, difference {RuleFormat.Money(calc.Difference!.Value)}");
         }
         return 0;
     }
@@ -243,17 +215,21 @@ public static class CalcCommands
         }
     }
 
-    private static int Batch(RuleDefinition rule, Plan plan, DateOnly? date, IReadOnlyDictionary<string, JsonNode>? overrides,
-        string file, string? output, bool json)
+    private static async Task<int> BatchAsync(CalcHandler handler, string rule, CalcBatchRequest request, string file, string? output, bool json,
+        CancellationToken ct)
     {
         if (output is null)
         {
             throw new UserError("--batch 需要 --out 指定结果文件", "--batch needs --out for the results", exitCode: 2);
         }
-        var (header, rows) = RuleBatchFiles.Read(file);
-        RuleBatch.CheckHeader(rule, header);
-        var run = RuleBatch.Run(rule, rows, plan, date, Today(), overrides);
-        if (run.Errors.Count > 0)
+        if (!File.Exists(file))
+        {
+            throw new UserError($"找不到文件 {file}", $"file not found: {file}", exitCode: 2);
+        }
+        await using var input = File.OpenRead(file);
+        var batch = await handler.BatchAsync(rule, request, input, file, limits: null, ct);
+        var run = batch.Summary;
+        if (!batch.Accepted)
         {
             // Like an import: a batch with a rejected row writes nothing, and every rejected row is reported.
             foreach (var e in run.Errors.Take(100))
@@ -264,13 +240,22 @@ public static class CalcCommands
                 $"{run.Errors.Count.ToString(CultureInfo.InvariantCulture)} rows rejected; nothing written");
             return 1;
         }
-        RuleBatchFiles.Write(output, run);
+        if (Path.GetExtension(output).Equals(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            await using var f = File.Create(output);
+            await batch.WriteJsonAsync(f, indented: true, ct);
+        }
+        else
+        {
+            RuleBatchFiles.Write(output, batch.Run());
+        }
+        var definition = run.Rule;
         if (json)
         {
-            Cli.WriteJson(new { rule = rule.Id, slug = rule.Slug, cases = run.Cases.Count, total = run.Total, whatif_total = run.WhatIfTotal, difference = run.Difference, output });
+            Cli.WriteJson(new { rule = definition.Id, slug = definition.Slug, cases = run.CaseCount, total = run.Total, whatif_total = run.WhatIfTotal, difference = run.Difference, output });
             return 0;
         }
-        Console.WriteLine($"{rule.Id} {rule.Slug}：{run.Cases.Count.ToString(CultureInfo.InvariantCulture)} 个案例 cases，方案参数下合计 total {RuleFormat.Money(run.Total)} 元");
+        Console.WriteLine($"{definition.Id} {definition.Slug}：{run.CaseCount.ToString(CultureInfo.InvariantCulture)} 个案例 cases，方案参数下合计 total {RuleFormat.Money(run.Total)} 元");
         if (run.WhatIfTotal is { } w)
         {
             Console.WriteLine($"调整参数 changed: {string.Join("; ", run.Overrides!.Select(o => $"{o.Key}={o.Value.ToJsonString()}"))}");

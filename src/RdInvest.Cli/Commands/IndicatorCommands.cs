@@ -50,11 +50,8 @@ public static class IndicatorCommands
                 var p = await new ParkIndicatorsHandler(db).HandleAsync(parkId, y, ct);
                 if (r.GetValue(json))
                 {
-                    Cli.WriteJson(new Dictionary<string, object?>
-                    {
-                        ["park"] = p.Park, ["name"] = p.NameZh, ["category"] = p.Category, ["division"] = p.DivisionCode, ["year"] = p.Year,
-                        ["synthetic"] = p.IsSynthetic, ["indicators"] = p.Indicators.ToDictionary(kv => kv.Key, kv => IndicatorView.Value(kv.Value)),
-                    });
+                    // The API's shape (park, name_zh, division_code, is_synthetic, indicators as IndicatorValue).
+                    Cli.WriteJson(p);
                     return 0;
                 }
                 Console.WriteLine($"{p.NameZh}（{p.Park}，{p.Category}）{p.Year}年 指标 / indicators");
@@ -92,7 +89,7 @@ public static class IndicatorCommands
     public static Command Progress()
     {
         var cmd = new Command("progress", "目标进度 / progress on every target of a plan");
-        var plan = new Option<string>("--plan") { Description = "方案编号 / plan id", DefaultValueFactory = _ => "im-rd-2021-2025" };
+        var plan = ParkCommands.PlanIdOption();
         var year = new Option<int>("--year") { Description = "年份 / year", Required = true };
         var division = new Option<string?>("--division") { Description = "区划代码 / division code (default: the region)" };
         var json = Cli.JsonOption();
@@ -105,7 +102,7 @@ public static class IndicatorCommands
         cmd.SetAction(async (r, ct) =>
         {
             await using var db = await OpenAsync(r, ct);
-            var result = await new ProgressHandler(db, r.GetValue(preliminary)).HandleAsync(new ProgressRequest(r.GetValue(plan)!, r.GetValue(year), r.GetValue(division)), ct);
+            var result = await new ProgressHandler(db, r.GetValue(preliminary), new Plans.PlanResolver(db)).HandleAsync(new ProgressRequest(r.GetValue(plan), r.GetValue(year), r.GetValue(division)), ct);
             if (r.GetValue(json))
             {
                 Cli.WriteJson(ProgressView.Of(result));

@@ -3,6 +3,7 @@ using System.Globalization;
 using RdInvest.Assessment;
 using RdInvest.Data;
 using RdInvest.Parks;
+using RdInvest.Plans;
 
 namespace RdInvest.Cli.Commands;
 
@@ -14,7 +15,7 @@ public static class ParkCommands
         var cmd = new Command("parks", "园区研发投入强度与评价 / parks: intensity against the floor, evaluation index and ranks");
         var year = new Option<int>("--year") { Required = true, Description = "年份 / year" };
         var category = new Option<string?>("--category") { Description = "园区类别 / park category (national_htz, aspiring_htz, region_htz, national_agri_demo, national_agri_park, region_agri_park)" };
-        var plan = new Option<string>("--plan") { DefaultValueFactory = _ => ParksHandler.DefaultPlan, Description = "方案编号 / plan id" };
+        var plan = PlanIdOption();
         var json = Cli.JsonOption();
         cmd.Options.Add(year);
         cmd.Options.Add(category);
@@ -23,7 +24,7 @@ public static class ParkCommands
         cmd.SetAction(async (r, ct) =>
         {
             await using var db = await OpenAsync(r, ct);
-            var result = await new ParksHandler(db).HandleAsync(new ParksRequest(r.GetValue(year), r.GetValue(category), r.GetValue(plan)!), ct);
+            var result = await new ParksHandler(db, new PlanResolver(db)).HandleAsync(new ParksRequest(r.GetValue(year), r.GetValue(category), r.GetValue(plan)), ct);
             if (r.GetValue(json))
             {
                 Cli.WriteJson(ParksView.Of(result));
@@ -49,7 +50,7 @@ public static class ParkCommands
     {
         var cmd = new Command("assess", "盟市考核评价 / assessment of the leagues/cities");
         var year = new Option<int>("--year") { Required = true, Description = "年份 / year" };
-        var plan = new Option<string>("--plan") { DefaultValueFactory = _ => AssessHandler.DefaultPlan, Description = "方案编号 / plan id" };
+        var plan = PlanIdOption();
         var json = Cli.JsonOption();
         cmd.Options.Add(year);
         cmd.Options.Add(plan);
@@ -57,7 +58,7 @@ public static class ParkCommands
         cmd.SetAction(async (r, ct) =>
         {
             await using var db = await OpenAsync(r, ct);
-            var result = await new AssessHandler(db).HandleAsync(new AssessRequest(r.GetValue(year), r.GetValue(plan)!), ct);
+            var result = await new AssessHandler(db, new PlanResolver(db)).HandleAsync(new AssessRequest(r.GetValue(year), r.GetValue(plan)), ct);
             if (r.GetValue(json))
             {
                 Cli.WriteJson(AssessView.Of(result));
@@ -78,6 +79,10 @@ public static class ParkCommands
         });
         return cmd;
     }
+
+    /// <summary>--plan ID of the reading commands (no plan files): the resolver's default when absent.</summary>
+    internal static Option<string?> PlanIdOption() =>
+        new("--plan") { Description = $"方案编号（默认 {PlanResolver.DefaultPlan}）/ plan id (default {PlanResolver.DefaultPlan})" };
 
     private static string Show(int? v) => v?.ToString(CultureInfo.InvariantCulture) ?? "—";
 

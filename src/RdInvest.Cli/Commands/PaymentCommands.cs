@@ -36,13 +36,13 @@ public static class PaymentCommands
         {
             cmd.Options.Add(o);
         }
-        cmd.SetAction((p, ct) => CalcCommands.GuardAsync(async () =>
+        cmd.SetAction(async (p, ct) =>
         {
             var text = p.GetValue(amount)!;
             var value = ParameterValue.TryParseNumber(text, out var a) && !text.Contains('%', StringComparison.Ordinal)
                 ? a
                 : throw new UserError($"--amount 的值 {text} 不是金额", $"--amount: {text} is not an amount", exitCode: 2);
-            var on = p.GetValue(paidOn) is { } d ? CalcCommands.ParseDate(d) : null;
+            var on = p.GetValue(paidOn) is { } d ? RuleFormat.ParseDate(d, "--paid-on") : null;
             await using var db = Cli.Target(p).CreateContext();
             var view = await new PaymentHandler(db, TimeProvider.System).RecordAsync(
                 new PaymentInput(p.GetValue(unit)!, p.GetValue(rule)!, p.GetValue(year), value, on, p.GetValue(source), p.GetValue(note)),
@@ -54,7 +54,7 @@ public static class PaymentCommands
             }
             Console.WriteLine($"已记录 recorded: {Line(view)}");
             return 0;
-        }));
+        });
         return cmd;
     }
 
@@ -69,7 +69,7 @@ public static class PaymentCommands
         {
             cmd.Options.Add(o);
         }
-        cmd.SetAction((p, ct) => CalcCommands.GuardAsync(async () =>
+        cmd.SetAction(async (p, ct) =>
         {
             await using var db = Cli.Target(p).CreateContext();
             var rows = await new PaymentHandler(db, TimeProvider.System).ListAsync(new PaymentQuery(p.GetValue(unit), p.GetValue(rule), p.GetValue(year)), ct);
@@ -84,7 +84,7 @@ public static class PaymentCommands
             }
             Console.WriteLine($"{rows.Count.ToString(CultureInfo.InvariantCulture)} 笔，合计 {RuleFormat.Money(rows.Sum(r => r.Amount))} 元 / {rows.Count.ToString(CultureInfo.InvariantCulture)} payments, total {RuleFormat.Money(rows.Sum(r => r.Amount))} yuan");
             return 0;
-        }));
+        });
         return cmd;
     }
 

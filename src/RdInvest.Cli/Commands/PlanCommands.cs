@@ -47,7 +47,7 @@ public static class PlanCommands
         show.SetAction(async (r, ct) =>
         {
             await using var db = await OpenAsync(r, ct);
-            var p = await new PlanStore(db, TimeProvider.System).GetAsync(r.GetValue(id)!, ct);
+            var p = await new PlanResolver(db).ResolveAsync(r.GetValue(id)!, ct);
             if (r.GetValue(showJson))
             {
                 Cli.WriteJson(PlanView.From(p));

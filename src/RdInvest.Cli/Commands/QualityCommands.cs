@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using RdInvest.Data;
 using RdInvest.Indicators;
+using RdInvest.Plans;
 
 namespace RdInvest.Cli.Commands;
 
@@ -12,7 +13,7 @@ public static class QualityCommands
     {
         var cmd = new Command("reconcile", "公布数与汇总数核对 / reported vs derived figures");
         var year = new Option<int>("--year") { Required = true, Description = "年份 / year" };
-        var plan = new Option<string>("--plan") { DefaultValueFactory = _ => "im-rd-2021-2025", Description = "方案 / plan" };
+        var plan = new Option<string?>("--plan") { Description = $"方案（默认 {PlanResolver.DefaultPlan}）/ plan (default {PlanResolver.DefaultPlan})" };
         var json = Cli.JsonOption();
         cmd.Options.Add(year);
         cmd.Options.Add(plan);
@@ -21,19 +22,10 @@ public static class QualityCommands
         {
             await using var db = Cli.Target(r).CreateContext();
             await Schema.RequireAsync(db, ct);
-            var result = await new ReconcileHandler(db).HandleAsync(r.GetValue(year), r.GetValue(plan)!, ct);
+            var result = await new ReconcileHandler(db, new PlanResolver(db)).HandleAsync(r.GetValue(year), r.GetValue(plan), ct);
             if (r.GetValue(json))
             {
-                Cli.WriteJson(new
-                {
-                    year = result.Year,
-                    tolerance_percent = result.TolerancePercent,
-                    items = result.Items.Select(i => new
-                    {
-                        division = i.Division, name = i.NameZh, measure = i.Measure, unit = i.Unit, reported = i.Reported, derived = i.Derived,
-                        difference = i.Difference, difference_percent = i.DifferencePercent, units = i.Units, divisions = i.Divisions, flagged = i.Flagged,
-                    }),
-                });
+                Cli.WriteJson(ReconcileView.Of(result));
                 return 0;
             }
             Console.WriteLine($"{result.Year}年 公布数与汇总数核对 / reconciliation (容差 tolerance {result.TolerancePercent.ToString(CultureInfo.InvariantCulture)} %)");
@@ -55,7 +47,7 @@ public static class QualityCommands
     {
         var cmd = new Command("outliers", "研发经费增速异常的单位 / units with extreme R&D growth");
         var year = new Option<int>("--year") { Required = true, Description = "年份 / year" };
-        var plan = new Option<string>("--plan") { DefaultValueFactory = _ => "im-rd-2021-2025", Description = "方案 / plan" };
+        var plan = new Option<string?>("--plan") { Description = $"方案（默认 {PlanResolver.DefaultPlan}）/ plan (default {PlanResolver.DefaultPlan})" };
         var json = Cli.JsonOption();
         cmd.Options.Add(year);
         cmd.Options.Add(plan);
@@ -64,7 +56,7 @@ public static class QualityCommands
         {
             await using var db = Cli.Target(r).CreateContext();
             await Schema.RequireAsync(db, ct);
-            var (threshold, items) = await new OutliersHandler(db).HandleAsync(r.GetValue(year), r.GetValue(plan)!, ct);
+            var (threshold, items) = await new OutliersHandler(db, new PlanResolver(db)).HandleAsync(r.GetValue(year), r.GetValue(plan), ct);
             if (r.GetValue(json))
             {
                 Cli.WriteJson(new

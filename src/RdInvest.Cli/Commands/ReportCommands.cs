@@ -23,7 +23,7 @@ public static class ReportCommands
     {
         var cmd = new Command("notification", "生成年度目标完成情况通报（草稿）/ build the annual notification (a draft)");
         var year = new Option<int>("--year") { Required = true, Description = "年份 / year" };
-        var plan = new Option<string>("--plan") { DefaultValueFactory = _ => "im-rd-2021-2025", Description = "方案编号 / plan id" };
+        var plan = new Option<string>("--plan") { DefaultValueFactory = _ => Plans.PlanResolver.DefaultPlan, Description = "方案编号 / plan id" };
         var output = new Option<FileInfo>("--out") { Required = true, Description = "输出文件 .pdf|.xlsx|.html / output file" };
         var json = Cli.JsonOption();
         cmd.Options.Add(year);

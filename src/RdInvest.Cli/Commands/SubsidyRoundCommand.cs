@@ -29,12 +29,12 @@ public static class SubsidyRoundCommand
         command.Options.Add(plan);
         command.Options.Add(json);
         command.Options.Add(save);
-        command.SetAction((p, ct) => CalcCommands.GuardAsync(async () =>
+        command.SetAction(async (p, ct) =>
         {
             var y = p.GetValue(year) ?? throw new UserError("缺少 --year（补助年度）", "--year (the round's year) is required", exitCode: 2);
             return await RunAsync(y, p.GetValue(budget), p.GetValue(output), await CalcCommands.LoadPlanAsync(p.GetValue(plan), Cli.Target(p), ct),
                 p.GetValue(json), p.GetValue(save), Cli.Target(p), ct);
-        }));
+        });
         command.Subcommands.Add(List());
         command.Subcommands.Add(Approve());
         command.Subcommands.Add(Export());
@@ -48,7 +48,7 @@ public static class SubsidyRoundCommand
         var json = Cli.JsonOption();
         cmd.Options.Add(year);
         cmd.Options.Add(json);
-        cmd.SetAction((p, ct) => CalcCommands.GuardAsync(async () =>
+        cmd.SetAction(async (p, ct) =>
         {
             await using var db = Cli.Target(p).CreateContext();
             var rounds = await new SavedRoundHandler(db, TimeProvider.System).ListAsync(p.GetValue(year), ct);
@@ -68,7 +68,7 @@ public static class SubsidyRoundCommand
                 Console.WriteLine("没有已保存的补助轮次 / no saved rounds");
             }
             return 0;
-        }));
+        });
         return cmd;
     }
 
@@ -79,14 +79,11 @@ public static class SubsidyRoundCommand
         var json = Cli.JsonOption();
         cmd.Arguments.Add(id);
         cmd.Options.Add(json);
-        cmd.SetAction((p, ct) => CalcCommands.GuardAsync(async () =>
+        cmd.SetAction(async (p, ct) =>
         {
             var target = Cli.Target(p);
             await using var db = target.CreateContext();
-            var handler = new SavedRoundHandler(db, TimeProvider.System);
-            var saved = await handler.GetAsync(p.GetValue(id), ct);
-            var plan = await PlanResolver.ResolveAsync(db, saved.Round.PlanId, ct);
-            var approved = await handler.ApproveAsync(saved.Round.Id, plan, Auditing.Actor.Cli(), ct);
+            var approved = await new SavedRoundHandler(db, TimeProvider.System, new PlanResolver(db)).ApproveAsync(p.GetValue(id), Auditing.Actor.Cli(), ct);
             if (p.GetValue(json))
             {
                 Cli.WriteJson(approved);
@@ -96,7 +93,7 @@ public static class SubsidyRoundCommand
             Console.WriteLine($"R2 发放 {I(approved.R2Payments)} 笔，合计 {M(approved.R2Total)} 元 / R2 payments recorded: {I(approved.R2Payments)}, {M(approved.R2Total)} yuan");
             Console.WriteLine($"R1 发放 {I(approved.R1Payments)} 笔，合计 {M(approved.R1Total)} 元 / R1 payments recorded: {I(approved.R1Payments)}, {M(approved.R1Total)} yuan");
             return 0;
-        }));
+        });
         return cmd;
     }
 
@@ -107,7 +104,7 @@ public static class SubsidyRoundCommand
         var output = new Option<string>("--out") { Description = "拨付名单 .xlsx 或 .csv / payment list file", Required = true };
         cmd.Arguments.Add(id);
         cmd.Options.Add(output);
-        cmd.SetAction((p, ct) => CalcCommands.GuardAsync(async () =>
+        cmd.SetAction(async (p, ct) =>
         {
             await using var db = Cli.Target(p).CreateContext();
             var saved = await new SavedRoundHandler(db, TimeProvider.System).GetAsync(p.GetValue(id), ct);
@@ -121,7 +118,7 @@ public static class SubsidyRoundCommand
             Console.WriteLine($"{I(lines.Count)} 家企业，R2 {M(lines.Sum(l => l.R2))} 元，R1 {M(lines.Sum(l => l.R1))} 元，合计 {M(lines.Sum(l => l.Total))} 元 / {I(lines.Count)} enterprises, total {M(lines.Sum(l => l.Total))} yuan");
             Console.WriteLine($"拨付名单已写入 written: {file}");
             return 0;
-        }));
+        });
         return cmd;
     }
 

@@ -69,7 +69,7 @@ public static class NotificationsApi
         try
         {
             var result = await new NotificationHandler(s.Api.Db, s.Api.Clock)
-                .HandleAsync(new NotificationRequest(request.Year, request.Plan ?? RulesApi.DefaultPlan, Path.Combine(dir.FullName, "draft.html")), s.Api.Actor, s.Api.Ct);
+                .HandleAsync(new NotificationRequest(request.Year, request.Plan ?? Plans.PlanResolver.DefaultPlan, Path.Combine(dir.FullName, "draft.html")), s.Api.Actor, s.Api.Ct);
             return TypedResults.Ok(result with { OutPath = "" });
         }
         finally

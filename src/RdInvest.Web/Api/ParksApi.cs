@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RdInvest.Accounts;
-using RdInvest.Assessment;
 using RdInvest.Indicators;
 using RdInvest.Parks;
+using RdInvest.Plans;
 using RdInvest.Web.Security;
 
 namespace RdInvest.Web.Api;
@@ -19,23 +19,9 @@ public static class ParksApi
         return g;
     }
 
-    public static async Task<Ok<object>> Evaluation(int year, string? category, string? plan, [AsParameters] ApiServices s) =>
-        TypedResults.Ok(ParksView.Of(await new ParksHandler(s.Api.Db).HandleAsync(new ParksRequest(year, category, plan ?? ParksHandler.DefaultPlan), s.Api.Ct)));
+    public static async Task<Ok<object>> Evaluation(int year, string? category, string? plan, PlanResolver plans, [AsParameters] ApiServices s) =>
+        TypedResults.Ok(ParksView.Of(await new ParksHandler(s.Api.Db, plans).HandleAsync(new ParksRequest(year, category, plan), s.Api.Ct)));
 
     public static async Task<Ok<ParkIndicators>> Indicators(string parkId, int year, [AsParameters] ApiServices s) =>
         TypedResults.Ok(await new ParkIndicatorsHandler(s.Api.Db).HandleAsync(parkId, year, s.Api.Ct));
-}
-
-/// <summary>Assessment of the league/city governments (三(三)).</summary>
-public static class AssessmentApi
-{
-    public static RouteGroupBuilder MapAssessmentApi(this RouteGroupBuilder api)
-    {
-        var g = api.MapGroup("/assessment").WithTags("assessment");
-        g.MapGet("/{year:int}", Get).RequireRoles(Roles.RegionReaders).WithSummary("盟市考核评分、排名与等级 / league/city scores, ranks and grades");
-        return g;
-    }
-
-    public static async Task<Ok<object>> Get(int year, string? plan, [AsParameters] ApiServices s) =>
-        TypedResults.Ok(AssessView.Of(await new AssessHandler(s.Api.Db).HandleAsync(new AssessRequest(year, plan ?? AssessHandler.DefaultPlan), s.Api.Ct)));
 }

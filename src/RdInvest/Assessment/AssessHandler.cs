@@ -5,7 +5,7 @@ using RdInvest.Plans;
 
 namespace RdInvest.Assessment;
 
-public sealed record AssessRequest(int Year, string PlanId = AssessHandler.DefaultPlan);
+public sealed record AssessRequest(int Year, string? PlanId = null);
 
 public sealed record AssessResult(int Year, string Plan, string Clause, IReadOnlyList<AssessmentCriterion> Criteria, IReadOnlyList<AssessmentRow> Results);
 
@@ -13,13 +13,12 @@ public sealed record AssessResult(int Year, string Plan, string Clause, IReadOnl
 /// `rdinvest assess`: every league/city scored on the plan's assessment scheme for the year (三(三)), from the
 /// indicators of SPEC §3 (reported figures win over derived sums). Scoring is <see cref="AssessmentScorer"/>.
 /// </summary>
-public sealed class AssessHandler(RdInvestDb db)
+public sealed class AssessHandler(RdInvestDb db, PlanResolver? plans = null)
 {
-    public const string DefaultPlan = "im-rd-2021-2025";
 
     public async Task<AssessResult> HandleAsync(AssessRequest request, CancellationToken ct)
     {
-        var plan = await new PlanStore(db, TimeProvider.System).GetAsync(request.PlanId, ct);
+        var plan = await (plans ?? new PlanResolver(db)).ResolveAsync(request.PlanId, ct);
         var scheme = plan.Assessment ?? throw new UserError($"方案 {plan.Id} 没有考核方案（assessment）", $"plan {plan.Id} has no assessment scheme");
         var indicators = new IndicatorsHandler(db);
         await indicators.PrepareAsync([request.Year - 1, request.Year], ct);

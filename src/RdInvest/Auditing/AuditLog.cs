@@ -1,7 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using RdInvest.Data;
 
 namespace RdInvest.Auditing;
@@ -18,14 +15,10 @@ public sealed record Actor(string Name, string? RequestId = null)
 /// </summary>
 public static class AuditLog
 {
-    private static readonly JsonSerializerOptions s_json = new()
-    {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    };
+    // The hash chain covers this text: the shared compact options are the ones it was always written with.
+    private static JsonSerializerOptions Options => Common.JsonDefaults.Compact;
 
-    public static string? Json(object? value) => value is null ? null : JsonSerializer.Serialize(value, s_json);
+    public static string? Json(object? value) => value is null ? null : JsonSerializer.Serialize(value, Options);
 
     public static AuditEntry Append(RdInvestDb db, Actor actor, string action, string entity, string? key,
         object? oldValues, object? newValues, DateTime at, string? sourceFile = null, string? sourceSha256 = null)

@@ -6,11 +6,11 @@ using RdInvest.Targets;
 namespace RdInvest.Indicators;
 
 /// <summary>`rdinvest outliers --year Y`: reads each unit's R&amp;D for Y and Y−1 and applies <see cref="OutlierDetector"/>.</summary>
-public sealed class OutliersHandler(RdInvestDb db)
+public sealed class OutliersHandler(RdInvestDb db, PlanResolver? plans = null)
 {
-    public async Task<(decimal Threshold, IReadOnlyList<Outlier> Items)> HandleAsync(int year, string planId, CancellationToken ct)
+    public async Task<(decimal Threshold, IReadOnlyList<Outlier> Items)> HandleAsync(int year, string? planId, CancellationToken ct)
     {
-        var plan = await new PlanStore(db, TimeProvider.System).GetAsync(planId, ct);
+        var plan = await (plans ?? new PlanResolver(db)).ResolveAsync(planId, ct);
         var threshold = plan.Parameters.ContainsKey("outliers.modified_z")
             ? plan.ParameterAt("outliers.modified_z", new DateOnly(year, 12, 31)).AsDecimal()
             : 3.5m;

@@ -14,7 +14,7 @@ public sealed record ReconcileResult(int Year, decimal TolerancePercent, IReadOn
 /// the difference, flagged above the plan's tolerance (reconcile.tolerance, default 1 %); and the published
 /// intensity against rd_total / GDP.
 /// </summary>
-public sealed class ReconcileHandler(RdInvestDb db)
+public sealed class ReconcileHandler(RdInvestDb db, PlanResolver? plans = null)
 {
     private static readonly string[] MoneyMeasures =
     [
@@ -22,9 +22,9 @@ public sealed class ReconcileHandler(RdInvestDb db)
         Measure.Basic, Measure.Applied, Measure.Experimental, Measure.RdEnterprise, Measure.RdInstitute, Measure.RdUniversity,
     ];
 
-    public async Task<ReconcileResult> HandleAsync(int year, string planId, CancellationToken ct)
+    public async Task<ReconcileResult> HandleAsync(int year, string? planId, CancellationToken ct)
     {
-        var plan = await new PlanStore(db, TimeProvider.System).GetAsync(planId, ct);
+        var plan = await (plans ?? new PlanResolver(db)).ResolveAsync(planId, ct);
         var tolerance = plan.Parameters.ContainsKey("reconcile.tolerance")
             ? plan.ParameterAt("reconcile.tolerance", new DateOnly(year, 12, 31)).AsDecimal()
             : 0.01m;

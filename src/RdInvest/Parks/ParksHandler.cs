@@ -7,7 +7,7 @@ using RdInvest.Targets;
 
 namespace RdInvest.Parks;
 
-public sealed record ParksRequest(int Year, string? Category, string PlanId = ParksHandler.DefaultPlan);
+public sealed record ParksRequest(int Year, string? Category, string? PlanId = null);
 
 /// <summary>A park for the year: figures in yuan, its intensity against the T12 floor, and its evaluation.</summary>
 public sealed record ParkRow(
@@ -23,9 +23,8 @@ public sealed record ParksResult(int Year, string Plan, string Normalisation, IR
 /// clause 二(四)12) and the evaluation index of clause 二(五)17 (<see cref="ParkIndex"/>). The index is computed over
 /// all the year's parks; a category filter only narrows what is shown.
 /// </summary>
-public sealed class ParksHandler(RdInvestDb db)
+public sealed class ParksHandler(RdInvestDb db, PlanResolver? plans = null)
 {
-    public const string DefaultPlan = "im-rd-2021-2025";
 
     /// <summary>The scheme used when a plan has no park_index block: equal weights, min-max, ±50 % (二(五)17).</summary>
     public static readonly ParkIndexScheme DefaultScheme = new()
@@ -43,7 +42,7 @@ public sealed class ParksHandler(RdInvestDb db)
             throw new UserError($"没有园区类别 {c}（可选：{string.Join("、", ParkCategories.All)}）",
                 $"no park category {c} (one of {string.Join(", ", ParkCategories.All)})", 2);
         }
-        var plan = await new PlanStore(db, TimeProvider.System).GetAsync(request.PlanId, ct);
+        var plan = await (plans ?? new PlanResolver(db)).ResolveAsync(request.PlanId, ct);
         var scheme = plan.ParkIndex ?? DefaultScheme;
         var divisions = await db.Divisions.AsNoTracking().ToDictionaryAsync(d => d.Code, StringComparer.Ordinal, ct);
         var floors = await ProgressHandler.ParkFloorsAsync(db, plan, request.Year, divisions, ct);

@@ -62,6 +62,12 @@ public sealed class PaymentHandler(RdInvestDb db, TimeProvider clock)
         {
             throw new UserError($"金额必须为正数：{RuleFormat.Money(input.Amount)}", $"the amount must be positive: {RuleFormat.Money(input.Amount)}", exitCode: 2);
         }
+        if (input.Amount > Bounds.MaxUnitMoney)
+        {
+            throw new InputOutOfRangeError("amount",
+                $"金额 {RuleFormat.Money(input.Amount)} 元超出上限 {RuleFormat.Money(Bounds.MaxUnitMoney)} 元",
+                $"the amount {RuleFormat.Money(input.Amount)} yuan exceeds the ceiling of {RuleFormat.Money(Bounds.MaxUnitMoney)} yuan");
+        }
         var unit = await db.Units.AsNoTracking().Where(u => u.CreditCode == input.CreditCode).Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundError($"没有统计单位 {input.CreditCode}", $"no reporting unit {input.CreditCode}");
         var now = clock.GetUtcNow().UtcDateTime;

@@ -6,17 +6,23 @@ namespace RdInvest.Plans;
 
 /// <summary>
 /// Finds the plan an id names: a plan loaded into the database (<c>rdinvest plan load</c>), else a plan shipped with
-/// the library. An unknown id is a user error that names every plan available. Plan files are the CLI's business: an
-/// id from an HTTP request is never read as a path.
+/// the library. An unknown id is a user error that names every plan available. Plan files are the CLI's business:
+/// only a resolver made with <c>files: true</c> reads an existing path as a plan file, so an id from an HTTP request
+/// is never read as a path. Hosts make one per request (or command) and hand it to the handlers that need a plan.
 /// </summary>
-public static class PlanResolver
+public sealed class PlanResolver(RdInvestDb? db, bool files = false)
 {
+    /// <summary>The plan every request without a plan id means.</summary>
     public const string DefaultPlan = "im-rd-2021-2025";
 
-    /// <summary>Resolves <paramref name="id"/> (null = the default plan); <paramref name="db"/> is null when there is no database.</summary>
-    public static async Task<Plan> ResolveAsync(RdInvestDb? db, string? id, CancellationToken ct)
+    /// <summary>Resolves <paramref name="id"/> (null or empty = the default plan); without a database only files and built-in plans.</summary>
+    public async Task<Plan> ResolveAsync(string? id, CancellationToken ct)
     {
-        id ??= DefaultPlan;
+        id = string.IsNullOrWhiteSpace(id) ? DefaultPlan : id;
+        if (files && File.Exists(id))
+        {
+            return PlanLoader.Load(id);
+        }
         var stored = db is null ? [] : await StoredAsync(db, ct);
         if (stored.FirstOrDefault(p => p.Id == id) is { } row)
         {

@@ -88,13 +88,8 @@ public sealed class PlanStore(RdInvestDb db, TimeProvider clock)
     public async Task<IReadOnlyList<PlanRecord>> ListAsync(CancellationToken ct) =>
         await db.Plans.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
 
-    /// <summary>The stored plan, parsed from its file text.</summary>
-    public async Task<Plan> GetAsync(string id, CancellationToken ct)
-    {
-        var row = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
-            ?? throw new PlanException($"没有方案 {id}（rdinvest plan list 列出已载入的方案）", $"no plan {id} (rdinvest plan list shows the loaded plans)");
-        return PlanLoader.Parse(row.Source, id);
-    }
+    /// <summary>The plan an id names, as <see cref="PlanResolver"/> finds it (stored, else built in).</summary>
+    public Task<Plan> GetAsync(string? id, CancellationToken ct) => new PlanResolver(db).ResolveAsync(id, ct);
 
     /// <summary>Loads every plan shipped with the library.</summary>
     public async Task<IReadOnlyList<LoadResult>> LoadBuiltInAsync(Actor actor, CancellationToken ct)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using RdInvest.Common;
 using RdInvest.Plans;
@@ -25,6 +24,9 @@ public sealed record BatchRun(
     IReadOnlyDictionary<string, JsonNode>? Overrides)
 {
     public decimal? Difference => WhatIfTotal - Total;
+
+    /// <summary>The number of cases computed; <see cref="Cases"/> is empty when the run only counted (a streamed batch).</summary>
+    public int CaseCount { get; init; } = Cases.Count;
 }
 
 /// <summary>Runs one rule over many cases (rdinvest calc RULE --batch). Pure: rows in, results out.</summary>
@@ -57,39 +59,63 @@ public static class RuleBatch
         var cases = new List<BatchCase>();
         var errors = new List<BatchRowError>();
         decimal total = 0m, whatIfTotal = 0m;
-        foreach (var row in rows)
+        foreach (var (c, e) in Evaluate(rule, rows, plan, date, fallbackDate, overrides))
         {
-            try
+            if (c is not null)
             {
-                var inputs = new List<KeyValuePair<string, string>>(row.Cells.Count);
-                var rowDate = date;
-                foreach (var (k, v) in row.Cells)
-                {
-                    if (k == DateColumn && !string.IsNullOrWhiteSpace(v))
-                    {
-                        rowDate = DateOnly.TryParseExact(v.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                            ? d
-                            : throw new UserError($"date 列的值 {v} 应为 YYYY-MM-DD", $"date column: {v} is not YYYY-MM-DD", exitCode: 2);
-                    }
-                    else if (k != DateColumn && !CarriedColumns.Contains(k) && !string.IsNullOrWhiteSpace(v))
-                    {
-                        inputs.Add(KeyValuePair.Create(k, v));
-                    }
-                }
-                var parsed = RuleInputParser.Parse(rule, inputs);
-                var on = rowDate ?? rule.DateFor(parsed) ?? fallbackDate;
-                var result = rule.Evaluate(parsed, new RuleContext(plan, on));
-                var whatIf = overrides is null ? null : rule.Evaluate(parsed, new RuleContext(plan, on, overrides));
-                total += result.Amount;
-                whatIfTotal += whatIf?.Amount ?? 0m;
-                cases.Add(new BatchCase(row.RowNumber, row.Cells, result, whatIf));
+                total += c.Result.Amount;
+                whatIfTotal += c.WhatIf?.Amount ?? 0m;
+                cases.Add(c);
             }
-            catch (UserError e)
+            else
             {
-                errors.Add(new BatchRowError(row.RowNumber, e.MessageZh, e.MessageEn));
+                errors.Add(e!);
             }
         }
         return new BatchRun(rule, cases, errors, total, overrides is null ? null : whatIfTotal, overrides);
+    }
+
+    /// <summary>Each row's case, or its rejection, one at a time (so a large batch can be streamed, not held).</summary>
+    public static IEnumerable<(BatchCase? Case, BatchRowError? Error)> Evaluate(RuleDefinition rule, IEnumerable<BatchRow> rows, Plan plan,
+        DateOnly? date, DateOnly fallbackDate, IReadOnlyDictionary<string, JsonNode>? overrides = null)
+    {
+        foreach (var row in rows)
+        {
+            BatchCase? c = null;
+            BatchRowError? error = null;
+            try
+            {
+                c = EvaluateRow(rule, row, plan, date, fallbackDate, overrides);
+            }
+            catch (UserError e)
+            {
+                error = new BatchRowError(row.RowNumber, e.MessageZh, e.MessageEn);
+            }
+            yield return (c, error);
+        }
+    }
+
+    private static BatchCase EvaluateRow(RuleDefinition rule, BatchRow row, Plan plan, DateOnly? date, DateOnly fallbackDate,
+        IReadOnlyDictionary<string, JsonNode>? overrides)
+    {
+        var inputs = new List<KeyValuePair<string, string>>(row.Cells.Count);
+        var rowDate = date;
+        foreach (var (k, v) in row.Cells)
+        {
+            if (k == DateColumn && !string.IsNullOrWhiteSpace(v))
+            {
+                rowDate = RuleFormat.ParseDate(v, "date 列", "date column");
+            }
+            else if (k != DateColumn && !CarriedColumns.Contains(k) && !string.IsNullOrWhiteSpace(v))
+            {
+                inputs.Add(KeyValuePair.Create(k, v));
+            }
+        }
+        var parsed = RuleInputParser.Parse(rule, inputs);
+        var on = rowDate ?? rule.DateFor(parsed) ?? fallbackDate;
+        var result = rule.Evaluate(parsed, new RuleContext(plan, on));
+        var whatIf = overrides is null ? null : rule.Evaluate(parsed, new RuleContext(plan, on, overrides));
+        return new BatchCase(row.RowNumber, row.Cells, result, whatIf);
     }
 
     /// <summary>

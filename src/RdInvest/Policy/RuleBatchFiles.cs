@@ -1,11 +1,10 @@
 using System.Data;
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using MiniExcelLibs;
 using RdInvest.Common;
+using RdInvest.Exporting;
 using Sylvan.Data.Csv;
 
 namespace RdInvest.Policy;
@@ -18,28 +17,67 @@ public static class RuleBatchFiles
 {
     public const string TotalLabel = "合计 / total";
 
+    /// <summary>Reads a batch file from disk (the CLI); see <see cref="Read(Stream, string)"/>.</summary>
     public static (IReadOnlyList<string> Header, IEnumerable<BatchRow> Rows) Read(string path)
     {
         if (!File.Exists(path))
         {
             throw new UserError($"找不到文件 {path}", $"file not found: {path}", exitCode: 2);
         }
-        return Path.GetExtension(path).ToUpperInvariant() switch
-        {
-            ".CSV" => ReadCsv(path),
-            ".XLSX" => ReadXlsx(path),
-            _ => throw new UserError($"不支持的文件类型 {path}（应为 .csv 或 .xlsx）", $"unsupported file type {path} (.csv or .xlsx)", exitCode: 2),
-        };
+        var bytes = File.ReadAllBytes(path);
+        return Read(new MemoryStream(bytes, writable: false), path);
     }
 
-    private static (IReadOnlyList<string>, IEnumerable<BatchRow>) ReadCsv(string path)
+    /// <summary>
+    /// Reads a batch from a seekable stream; <paramref name="fileName"/> gives the type (.csv or .xlsx). The header is
+    /// read at once; the rows are read each time they are enumerated, from the start of the stream, so a large batch
+    /// can be checked in one pass and streamed in a second without being held. Unreadable content is a user error.
+    /// </summary>
+    public static (IReadOnlyList<string> Header, IEnumerable<BatchRow> Rows) Read(Stream stream, string fileName)
     {
-        using var csv = CsvDataReader.Create(path);
+        if (!stream.CanSeek)
+        {
+            throw new ArgumentException("a batch stream must be seekable", nameof(stream));
+        }
+        var ext = Path.GetExtension(fileName).ToUpperInvariant();
+        if (ext is not (".CSV" or ".XLSX"))
+        {
+            throw new UserError($"不支持的文件类型 {RuleBounds.Cut(Path.GetExtension(fileName))}（应为 .csv 或 .xlsx）",
+                $"unsupported file type {RuleBounds.Cut(Path.GetExtension(fileName))} (use .csv or .xlsx)", exitCode: 2);
+        }
+        if (ext == ".XLSX")
+        {
+            GuardXlsx(stream);
+        }
+        IReadOnlyList<string> header = [];
+        foreach (var (h, _) in ext == ".CSV" ? ReadCsv(stream) : ReadXlsx(stream))
+        {
+            header = h;
+            break;
+        }
+        IEnumerable<BatchRow> Rows()
+        {
+            foreach (var (_, row) in ext == ".CSV" ? ReadCsv(stream) : ReadXlsx(stream))
+            {
+                if (row is not null)
+                {
+                    yield return row;
+                }
+            }
+        }
+        return (header, Rows());
+    }
+
+    /// <summary>The header first (with a null row), then every row.</summary>
+    private static IEnumerable<(IReadOnlyList<string> Header, BatchRow? Row)> ReadCsv(Stream stream)
+    {
+        stream.Position = 0;
+        using var text = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        using var csv = Unreadable(() => CsvDataReader.Create(text, new CsvDataReaderOptions { Comment = '\0' }), 1);
         var header = Enumerable.Range(0, csv.FieldCount).Select(i => csv.GetName(i).Trim()).ToList();
-        // Materialised so the file is closed before the rules run; 100,000 rows are a few megabytes.
-        var rows = new List<BatchRow>();
+        yield return (header, null);
         var n = 1;
-        while (csv.Read())
+        while (Unreadable(csv.Read, n + 1))
         {
             n++;
             var cells = new KeyValuePair<string, string>[header.Count];
@@ -47,25 +85,74 @@ public static class RuleBatchFiles
             {
                 cells[i] = KeyValuePair.Create(header[i], i < csv.RowFieldCount ? csv.GetString(i) : "");
             }
-            rows.Add(new BatchRow(n, cells));
+            yield return (header, new BatchRow(n, cells));
         }
-        return (header, rows);
     }
 
-    private static (IReadOnlyList<string>, IEnumerable<BatchRow>) ReadXlsx(string path)
+    private static IEnumerable<(IReadOnlyList<string> Header, BatchRow? Row)> ReadXlsx(Stream stream)
     {
-        // The same guard as imports: an uploaded workbook may be a zip bomb.
-        Importing.XlsxGuard.Check(path);
-        var rows = new List<BatchRow>();
-        List<string>? header = null;
+        stream.Position = 0;
+        var rows = Unreadable(() => MiniExcel.Query(stream, useHeaderRow: true, excelType: ExcelType.XLSX), 1);
+        using var e = rows.GetEnumerator();
+        IReadOnlyList<string>? header = null;
         var n = 1;
-        foreach (IDictionary<string, object?> r in MiniExcel.Query(path, useHeaderRow: true))
+        while (Unreadable(e.MoveNext, n + 1))
         {
-            header ??= r.Keys.Select(k => k.Trim()).ToList();
+            var r = (IDictionary<string, object?>)e.Current;
+            if (header is null)
+            {
+                header = r.Keys.Select(k => k.Trim()).ToList();
+                yield return (header, null);
+            }
             n++;
-            rows.Add(new BatchRow(n, r.Select(kv => KeyValuePair.Create(kv.Key.Trim(), CellText(kv.Value))).ToList()));
+            yield return (header, new BatchRow(n, r.Select(kv => KeyValuePair.Create(kv.Key.Trim(), CellText(kv.Value))).ToList()));
         }
-        return (header ?? [], rows);
+        if (header is null)
+        {
+            yield return ([], null);
+        }
+    }
+
+    /// <summary>Whatever a reader throws on content it cannot read (random bytes, a huge cell) says which row, never a stack trace.</summary>
+    private static T Unreadable<T>(Func<T> read, int row)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is not (UserError or OperationCanceledException or OutOfMemoryException))
+        {
+            throw new UserError($"无法读取文件第 {row.ToString(CultureInfo.InvariantCulture)} 行：文件损坏或不是 CSV/XLSX（单元格过长、格式错误）",
+                $"cannot read row {row.ToString(CultureInfo.InvariantCulture)} of the file: it is damaged or not a CSV/XLSX (a cell too long, bad format)");
+        }
+    }
+
+    /// <summary>The import's zip-bomb limits, checked on the upload itself: an uploaded workbook may be a zip bomb.</summary>
+    private static void GuardXlsx(Stream stream)
+    {
+        stream.Position = 0;
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            long total = 0;
+            if (zip.Entries.Count > Importing.XlsxGuard.MaxEntries)
+            {
+                throw new UserError($"文件包含 {zip.Entries.Count.ToString(CultureInfo.InvariantCulture)} 个部件，超过上限", $"the file has {zip.Entries.Count.ToString(CultureInfo.InvariantCulture)} parts, too many");
+            }
+            foreach (var entry in zip.Entries)
+            {
+                total = checked(total + entry.Length);
+                if (total > Importing.XlsxGuard.MaxUncompressedBytes
+                    || entry.Length > 1024 * 1024 && entry.CompressedLength > 0 && entry.Length / entry.CompressedLength > Importing.XlsxGuard.MaxRatio)
+                {
+                    throw new UserError("文件解压后过大或压缩比异常，拒绝读取", "the file expands too much or has an abnormal compression ratio; refused");
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or OverflowException)
+        {
+            throw new UserError("文件不是有效的 .xlsx 文件", "the file is not a valid .xlsx file");
+        }
     }
 
     /// <summary>XLSX stores numbers as IEEE doubles; 15 significant digits is what Excel itself shows and keeps.</summary>
@@ -101,38 +188,15 @@ public static class RuleBatchFiles
                     break;
                 }
             case ".JSON":
-                File.WriteAllText(path, JsonSerializer.Serialize(ToJson(run), JsonOptions), new UTF8Encoding(false));
-                break;
+                {
+                    using var file = File.Create(path);
+                    RuleBatchJson.WriteAsync(file, run, run.Cases, indented: true, CancellationToken.None).GetAwaiter().GetResult();
+                    break;
+                }
             default:
                 throw new UserError($"不支持的输出类型 {path}（应为 .xlsx、.csv 或 .json）", $"unsupported output type {path} (.xlsx, .csv or .json)", exitCode: 2);
         }
     }
-
-    public static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
-
-    public static object ToJson(BatchRun run) => new
-    {
-        rule = run.Rule.Id,
-        slug = run.Rule.Slug,
-        cases = run.Cases.Count,
-        total = run.Total,
-        whatif_total = run.WhatIfTotal,
-        difference = run.Difference,
-        overrides = run.Overrides,
-        results = run.Cases.Select(c => new
-        {
-            row = c.RowNumber,
-            cells = c.Cells.ToDictionary(kv => kv.Key, kv => kv.Value),
-            result = c.Result,
-            whatif = c.WhatIf,
-        }),
-        errors = run.Errors,
-    };
 
     /// <summary>One row per case: carried and input cells, date, amount, outputs, what-if, explanation; then a total row.</summary>
     public static DataTable ToTable(BatchRun run)
@@ -168,7 +232,7 @@ public static class RuleBatchFiles
             {
                 if (k != RuleBatch.DateColumn)
                 {
-                    row[k] = Neutralise(v);
+                    row[k] = CellSafety.Neutralise(v);
                 }
             }
             row[RuleBatch.DateColumn] = RuleFormat.Date(c.Result.Date);
@@ -182,8 +246,8 @@ public static class RuleBatchFiles
                 row["amount_whatif"] = w.Amount;
                 row["difference"] = w.Amount - c.Result.Amount;
             }
-            row["explanation"] = Neutralise(c.Result.ExplanationZh());
-            row["explanation_en"] = Neutralise(c.Result.ExplanationEn());
+            row["explanation"] = CellSafety.Neutralise(c.Result.ExplanationZh());
+            row["explanation_en"] = CellSafety.Neutralise(c.Result.ExplanationEn());
             table.Rows.Add(row);
         }
         var total = table.NewRow();
@@ -217,10 +281,4 @@ public static class RuleBatchFiles
         }
         return t;
     }
-
-    /// <summary>Spreadsheet formula injection: a text cell starting with = + - @ is prefixed with an apostrophe.</summary>
-    public static string Neutralise(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _)
-            ? "'" + text
-            : text;
 }

@@ -30,6 +30,15 @@ public static class RuleFormat
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The one parser of the date a rule is evaluated on (command line, request, batch column): YYYY-MM-DD or nothing.
+    /// <paramref name="field"/> names where the text came from (<c>--date</c>, <c>date</c>, <c>date 列</c>).
+    /// </summary>
+    public static DateOnly? ParseDate(string? text, string field, string? fieldEn = null) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : throw new Common.UserError($"{field} 的值 {RuleBounds.Cut(text)} 应为 YYYY-MM-DD", $"{fieldEn ?? field}: {RuleBounds.Cut(text)} is not YYYY-MM-DD", exitCode: 2);
+
     /// <summary>Drops trailing zeros (1625000.0000 → 1625000) so JSON and cells show the value, not its scale.</summary>
     public static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;
 

@@ -24,7 +24,21 @@ public sealed record RuleDefinition(
 
     public RuleInputSpec? Input(string name) => Inputs.FirstOrDefault(i => i.Name == name);
 
-    public RuleResult Evaluate(RuleInputs inputs, RuleContext context) => Run(inputs, context);
+    /// <summary>
+    /// Evaluates with checked arithmetic; a calculation that leaves the range of <see cref="decimal"/> (or divides by a
+    /// what-if zero) is a rejected input naming its likeliest cause, never an internal error.
+    /// </summary>
+    public RuleResult Evaluate(RuleInputs inputs, RuleContext context)
+    {
+        try
+        {
+            return Run(inputs, context);
+        }
+        catch (ArithmeticException e)
+        {
+            throw RuleBounds.Overflow(this, inputs, context, e);
+        }
+    }
 
     public DateOnly? DateFor(RuleInputs inputs) => DefaultDate(inputs);
 
@@ -33,6 +47,6 @@ public sealed record RuleDefinition(
         IReadOnlyDictionary<string, System.Text.Json.Nodes.JsonNode>? overrides = null)
     {
         var inputs = RuleInputParser.Parse(this, values);
-        return Run(inputs, new RuleContext(plan, date ?? DefaultDate(inputs) ?? fallbackDate, overrides));
+        return Evaluate(inputs, new RuleContext(plan, date ?? DefaultDate(inputs) ?? fallbackDate, overrides));
     }
 }

@@ -58,6 +58,11 @@ public sealed class RuleInputs
     public bool Boolean(string name) => (bool)_values[name];
 
     public string Text(string name) => (string)_values[name];
+
+    /// <summary>The numeric inputs (amounts, rates, integers) as decimals, for naming the cause of an overflow.</summary>
+    internal IEnumerable<KeyValuePair<string, decimal>> Numbers() => _values
+        .Where(kv => kv.Value is decimal or int)
+        .Select(kv => KeyValuePair.Create(kv.Key, kv.Value is int i ? i : (decimal)kv.Value));
 }
 
 /// <summary>
@@ -80,6 +85,20 @@ public static class RuleInputParser
             list.Add(KeyValuePair.Create(a[..eq].Trim(), a[(eq + 1)..].Trim()));
         }
         return list;
+    }
+
+    /// <summary>Inputs by name, as a form or a request body holds them; a name given twice is refused.</summary>
+    public static Dictionary<string, string> ToDictionary(IEnumerable<KeyValuePair<string, string>> values)
+    {
+        var given = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (k, v) in values)
+        {
+            if (!given.TryAdd(k, v))
+            {
+                throw new UserError($"输入 {k} 给了两次", $"input {k} is given twice", exitCode: 2);
+            }
+        }
+        return given;
     }
 
     public static RuleInputs Parse(RuleDefinition rule, IEnumerable<KeyValuePair<string, string>> values)
@@ -144,6 +163,7 @@ public static class RuleInputParser
                 $"input {spec.Name} must not be negative: {text}",
                 exitCode: 2);
         }
+        RuleBounds.CheckInput(spec, value, text);
         return value;
     }
 

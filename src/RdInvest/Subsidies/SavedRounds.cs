@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using RdInvest.Auditing;
 using RdInvest.Common;
@@ -37,20 +35,16 @@ public sealed record ApprovedRound(SavedRoundSummary Round, int R2Payments, deci
 /// anything changed, when the year's R2 was already paid or another round of the year is approved, and otherwise
 /// records every R2 payment and every R1 claim of the round in the payments table, audited, in one transaction.
 /// </summary>
-public sealed class SavedRoundHandler(RdInvestDb db, TimeProvider clock)
+public sealed class SavedRoundHandler(RdInvestDb db, TimeProvider clock, PlanResolver? plans = null)
 {
-    private static readonly JsonSerializerOptions s_json = new()
-    {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
+    private static JsonSerializerOptions Json => JsonDefaults.Compact;
 
     /// <summary>The round's canonical JSON and its SHA-256: the inputs (figures, certificates, payments found), the parameters' results and the budget.</summary>
     public static (string Json, string Fingerprint) Canonical(SubsidyRoundResult result, string planId)
     {
-        var node = JsonSerializer.SerializeToNode(SubsidyRoundFiles.ToJson(result), s_json)!.AsObject();
+        var node = JsonSerializer.SerializeToNode(SubsidyRoundFiles.ToJson(result), Json)!.AsObject();
         node["plan"] = planId;
-        var json = node.ToJsonString(s_json);
+        var json = node.ToJsonString(Json);
         return (json, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json))));
     }
 
@@ -103,6 +97,14 @@ public sealed class SavedRoundHandler(RdInvestDb db, TimeProvider clock)
     {
         var row = await FindAsync(id, ct);
         return new SavedRound(Summary(row), JsonNode.Parse(row.Result)!);
+    }
+
+    /// <summary>Approves a draft round under the plan it was computed with.</summary>
+    public async Task<ApprovedRound> ApproveAsync(long id, Actor actor, CancellationToken ct)
+    {
+        var planId = await db.SubsidyRounds.AsNoTracking().Where(r => r.Id == id).Select(r => r.PlanId).FirstOrDefaultAsync(ct);
+        var plan = await (plans ?? new PlanResolver(db)).ResolveAsync(planId ?? (await FindAsync(id, ct)).PlanId, ct);
+        return await ApproveAsync(id, plan, actor, ct);
     }
 
     /// <summary>
@@ -169,11 +171,33 @@ public sealed class SavedRoundHandler(RdInvestDb db, TimeProvider clock)
         var r2Total = result.TotalPaid;
         var r1Total = result.R1TotalClaims;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The status is the round's concurrency token: the draft becomes approved in one conditional UPDATE, so of two
+        // approvals at once exactly one changes the row and the other finds it approved (409), before any payment.
+        var year = row.Year;
+        var changed = await db.SubsidyRounds
+            .Where(r => r.Id == id && r.Status == SubsidyRoundStatuses.Draft
+                && !db.SubsidyRounds.Any(o => o.Year == year && o.Status == SubsidyRoundStatuses.Approved))
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.Status, SubsidyRoundStatuses.Approved)
+                .SetProperty(r => r.ApprovedAt, now)
+                .SetProperty(r => r.ApprovedBy, actor.Name), ct);
+        if (changed == 0)
+        {
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var current = await FindAsync(id, ct);
+            throw new ConflictError(
+                $"补助轮次 {I(id)} 已被批准，或同一年度已有批准的轮次，不能重复批准",
+                $"round {I(id)} was approved meanwhile, or another round of {Y(year)} is approved; it cannot be approved twice",
+                Summary(current));
+        }
         await payments.AddRangeAsync(batch, actor, ct);
         var old = Summary(row);
         row.Status = SubsidyRoundStatuses.Approved;
         row.ApprovedAt = now;
         row.ApprovedBy = actor.Name;
+        // Written by the UPDATE above; the tracked copy only mirrors it.
+        db.Entry(row).State = EntityState.Unchanged;
         AuditLog.Append(db, actor, "subsidy_round.approve", "subsidy_round", I(id), old,
             new { round = Summary(row), r2_payments = r2Count, r2_total = r2Total, r1_payments = r1Count, r1_total = r1Total }, now);
         await AuditChain.SealAsync(db, ct);

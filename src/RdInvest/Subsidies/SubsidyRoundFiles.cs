@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
 using RdInvest.Common;
+using RdInvest.Exporting;
 using RdInvest.Policy;
 using Sylvan.Data.Csv;
 
@@ -90,7 +91,7 @@ public static class SubsidyRoundFiles
                     break;
                 }
             case ".JSON":
-                File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(ToJson(r), RuleBatchFiles.JsonOptions), new UTF8Encoding(false));
+                File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(ToJson(r), JsonDefaults.Indented), new UTF8Encoding(false));
                 break;
             default:
                 throw new UserError($"不支持的输出类型 {path}（应为 .xlsx、.csv 或 .json）", $"unsupported output type {path} (.xlsx, .csv or .json)", exitCode: 2);
@@ -125,7 +126,7 @@ public static class SubsidyRoundFiles
         list.Columns.Add("total", typeof(decimal));
         foreach (var l in lines)
         {
-            list.Rows.Add(RuleBatchFiles.Neutralise(l.CreditCode), RuleBatchFiles.Neutralise(l.Name), l.LeagueCityCode, l.LeagueCity, l.R2, l.R1, l.Total);
+            list.Rows.Add(CellSafety.Neutralise(l.CreditCode), CellSafety.Neutralise(l.Name), l.LeagueCityCode, l.LeagueCity, l.R2, l.R1, l.Total);
         }
         list.Rows.Add(RuleBatchFiles.TotalLabel, $"{lines.Count.ToString(CultureInfo.InvariantCulture)} 家企业 enterprises", null, null,
             lines.Sum(l => l.R2), lines.Sum(l => l.R1), lines.Sum(l => l.Total));
@@ -204,12 +205,12 @@ public static class SubsidyRoundFiles
         foreach (var l in r.Lines)
         {
             var a = l.Applicant;
-            t.Rows.Add(RuleBatchFiles.Neutralise(a.CreditCode), RuleBatchFiles.Neutralise(a.Name), a.LeagueCityCode, a.LeagueCityName,
+            t.Rows.Add(CellSafety.Neutralise(a.CreditCode), CellSafety.Neutralise(a.Name), a.LeagueCityCode, a.LeagueCityName,
                 a.RdPrev, a.RevenuePrev, a.RdPrev2 is { } p2 ? p2 : DBNull.Value, l.Claim.Amount, l.Paid,
-                RuleBatchFiles.Neutralise(l.ExplanationZh), RuleBatchFiles.Neutralise(l.ExplanationEn),
+                CellSafety.Neutralise(l.ExplanationZh), CellSafety.Neutralise(l.ExplanationEn),
                 a.R1Paid is { } paid ? paid.Year : DBNull.Value, a.R1Paid is { } paid2 ? paid2.Amount : DBNull.Value,
                 l.R1Certificate is { } c ? RuleFormat.Date(c.Issued) : null, l.R1 is { } r1 ? r1.Amount : DBNull.Value,
-                l.R1 is { } r1z ? RuleBatchFiles.Neutralise(r1z.ExplanationZh()) : null, l.R1 is { } r1e ? RuleBatchFiles.Neutralise(r1e.ExplanationEn()) : null);
+                l.R1 is { } r1z ? CellSafety.Neutralise(r1z.ExplanationZh()) : null, l.R1 is { } r1e ? CellSafety.Neutralise(r1e.ExplanationEn()) : null);
         }
         t.Rows.Add(RuleBatchFiles.TotalLabel, null, null, null, DBNull.Value, DBNull.Value, DBNull.Value, r.TotalClaims, r.TotalPaid,
             $"{r.Lines.Count.ToString(CultureInfo.InvariantCulture)} 家企业", $"{r.Lines.Count.ToString(CultureInfo.InvariantCulture)} enterprises",

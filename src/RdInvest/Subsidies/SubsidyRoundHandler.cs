@@ -16,9 +16,17 @@ public sealed class SubsidyRoundHandler(RdInvestDb db)
 {
     public async Task<SubsidyRoundResult> HandleAsync(SubsidyRoundRequest request, Plan plan, CancellationToken ct = default)
     {
-        if (request.Year is < 1901 or > 9999)
+        if (!Bounds.IsYear(request.Year))
         {
-            throw new UserError($"年度 {request.Year} 不在有效范围", $"year {request.Year} is out of range", exitCode: 2);
+            throw new InputOutOfRangeError("year",
+                $"年度 {request.Year} 不在有效范围（{Bounds.MinYear}–{Bounds.MaxYear}）", $"year {request.Year} is out of range ({Bounds.MinYear}–{Bounds.MaxYear})");
+        }
+        if (request.Budget is { } budget && (budget < 0m || budget > Bounds.MaxUnitMoney))
+        {
+            // Checked before any query: a round's sums are stored in integer fen.
+            throw new InputOutOfRangeError("budget",
+                $"预算 {RuleFormat.Money(budget)} 元超出范围（0 至 {RuleFormat.Money(Bounds.MaxUnitMoney)} 元）",
+                $"the budget {RuleFormat.Money(budget)} yuan is out of range (0 to {RuleFormat.Money(Bounds.MaxUnitMoney)} yuan)");
         }
         var prevYear = request.Year - 1;
         var enterprises = db.Units.AsNoTracking().Where(u => u.Sector == Sectors.Enterprise);

@@ -6,16 +6,16 @@ using RdInvest.Plans;
 
 namespace RdInvest.Targets;
 
-public sealed record ProgressRequest(string PlanId, int Year, string? Division);
+public sealed record ProgressRequest(string? PlanId, int Year, string? Division);
 
 public sealed record ProgressResult(string Plan, int Year, string Division, string DivisionName, IReadOnlyList<TargetProgress> Targets);
 
 /// <summary>`rdinvest progress`: every target of a plan for a division (default the region) and year.</summary>
-public sealed class ProgressHandler(RdInvestDb db, bool preliminary = false)
+public sealed class ProgressHandler(RdInvestDb db, bool preliminary = false, PlanResolver? plans = null)
 {
     public async Task<ProgressResult> HandleAsync(ProgressRequest request, CancellationToken ct)
     {
-        var plan = await new PlanStore(db, TimeProvider.System).GetAsync(request.PlanId, ct);
+        var plan = await (plans ?? new PlanResolver(db)).ResolveAsync(request.PlanId, ct);
         var indicators = new IndicatorsHandler(db, preliminary);
         var years = Enumerable.Range(plan.BaseYear - 1, Math.Max(request.Year, plan.BaseYear) - plan.BaseYear + 2);
         await indicators.PrepareAsync(years, ct);

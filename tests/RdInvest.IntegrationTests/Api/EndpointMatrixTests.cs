@@ -98,7 +98,8 @@ public sealed class EndpointMatrixTests
         ["GET /api/v1/rules"] = new(null, false, Ok200, _ => "/api/v1/rules"),
         ["POST /api/v1/rules/{rule}/calc"] = new(null, false, Ok200, _ => "/api/v1/rules/R7/calc",
             _ => new { inputs = new Dictionary<string, string> { ["taxable_income"] = "10000000" }, date = "2023-12-31" }),
-        ["POST /api/v1/rules/{rule}/batch"] = new(null, false, Ok200, _ => "/api/v1/rules/R7/batch?date=2023-12-31", Multipart: true,
+        // Batches compute for many enterprises at once: region roles and finance only (county officers are refused).
+        ["POST /api/v1/rules/{rule}/batch"] = new(Roles.SubsidyRunners, false, Ok200, _ => "/api/v1/rules/R7/batch?date=2023-12-31", Multipart: true,
             MultipartCsv: "case,taxable_income\na,10000000\nb,2000000\n"),
         ["GET /api/v1/subsidy-rounds/preview/{year}"] = new(Roles.SubsidyRunners, false, Ok200, _ => "/api/v1/subsidy-rounds/preview/2023?budget=1000000"),
         ["POST /api/v1/subsidy-rounds"] = new(Roles.SubsidyApprovers, false, Created, _ => "/api/v1/subsidy-rounds", _ => new { year = 2023, budget = 1000000m }),

@@ -112,4 +112,21 @@ public sealed class SubsidyRoundsApiTests
         var list = await ReadAsync(await auditor.GetAsync("/api/v1/subsidy-rounds", Ct));
         Assert.Contains(list.EnumerateArray(), r => r.GetProperty("id").GetInt64() == id && r.GetProperty("status").GetString() == "approved");
     }
+
+    [Theory]
+    [InlineData("""{"year":2023,"budget":1e20}""", "budget")]
+    [InlineData("""{"year":2023,"budget":-1}""", "budget")]
+    [InlineData("""{"year":99999,"budget":1000}""", "year")]
+    public async Task Create_BudgetOrYearOutOfRange_Is422NamingTheField(string body, string field)
+    {
+        await using var host = await CreateAsync();
+        using var finance = host.Client(Roles.Finance);
+        using var r = await finance.PostAsync("/api/v1/subsidy-rounds", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
+        var problem = await ReadAsync(r);
+        Assert.True(r.StatusCode == HttpStatusCode.UnprocessableEntity, problem.ToString());
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail_zh").GetString()));
+        using var preview = await finance.GetAsync("/api/v1/subsidy-rounds/preview/2023?budget=100000000000000000000", Ct);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, preview.StatusCode);
+    }
 }

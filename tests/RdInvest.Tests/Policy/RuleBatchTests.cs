@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MiniExcelLibs;
 using RdInvest.Common;
+using RdInvest.Exporting;
 using RdInvest.Plans;
 using RdInvest.Policy;
 using Sylvan.Data.Csv;
@@ -128,7 +129,25 @@ public sealed class RuleBatchTests : IDisposable
     [Theory]
     [InlineData("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")")]
     [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    [InlineData("-5", "-5")]
+    [InlineData("-5", "'-5")]
+    [InlineData("\uff1dcmd|' /C calc'!A0", "'\uff1dcmd|' /C calc'!A0")]
     [InlineData("甲公司", "甲公司")]
-    public void Neutralise_FormulaLikeText_IsPrefixed(string text, string expected) => Assert.Equal(expected, RuleBatchFiles.Neutralise(text));
+    public void CellSafety_FormulaLikeText_IsPrefixed(string text, string expected) => Assert.Equal(expected, CellSafety.Neutralise(text));
+
+    /// <summary>The batch writer uses the one defence: full-width ＝ and a leading minus are neutralised too.</summary>
+    [Fact]
+    public void Files_FormulaInACarriedCell_IsWrittenAsText()
+    {
+        var input = Path.Combine(_dir, "formula.csv");
+        File.WriteAllText(input, "name,comment,taxable_income\n\uff1dcmd|' /C calc'!A0,-2+3,1000000\n");
+        var rule = RuleRegistry.Find("R7");
+        var (header, rows) = RuleBatchFiles.Read(input);
+        var run = RuleBatch.Run(rule, rows, Plan, new DateOnly(2023, 12, 31), DateOnly.MinValue);
+        var output = Path.Combine(_dir, "formula-out.csv");
+        RuleBatchFiles.Write(output, run);
+        using var csv = CsvDataReader.Create(output);
+        Assert.True(csv.Read());
+        Assert.Equal("'\uff1dcmd|' /C calc'!A0", csv.GetString(csv.GetOrdinal("name")));
+        Assert.Equal("'-2+3", csv.GetString(csv.GetOrdinal("comment")));
+    }
 }
