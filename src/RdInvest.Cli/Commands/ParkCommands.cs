@@ -12,7 +12,7 @@ public static class ParkCommands
     public static Command Parks()
     {
         var cmd = new Command("parks", "园区研发投入强度与评价 / parks: intensity against the floor, evaluation index and ranks");
-        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" };
+        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" }.InPlanYears();
         var category = new Option<string?>("--category") { Description = "园区类别 / park category (national_htz, aspiring_htz, region_htz, national_agri_demo, national_agri_park, region_agri_park)" };
         var plan = new Option<string>("--plan") { DefaultValueFactory = _ => ParksHandler.DefaultPlan, Description = "方案编号 / plan id" };
         var json = Cli.JsonOption();
@@ -48,7 +48,7 @@ public static class ParkCommands
     public static Command Assess()
     {
         var cmd = new Command("assess", "盟市考核评价 / assessment of the leagues/cities");
-        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" };
+        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" }.InPlanYears();
         var plan = new Option<string>("--plan") { DefaultValueFactory = _ => AssessHandler.DefaultPlan, Description = "方案编号 / plan id" };
         var json = Cli.JsonOption();
         cmd.Options.Add(year);

@@ -11,7 +11,7 @@ public static class QualityCommands
     public static Command Reconcile()
     {
         var cmd = new Command("reconcile", "公布数与汇总数核对 / reported vs derived figures");
-        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" };
+        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" }.InPlanYears();
         var plan = new Option<string>("--plan") { DefaultValueFactory = _ => "im-rd-2021-2025", Description = "方案 / plan" };
         var json = Cli.JsonOption();
         cmd.Options.Add(year);
@@ -54,7 +54,7 @@ public static class QualityCommands
     public static Command Outliers()
     {
         var cmd = new Command("outliers", "研发经费增速异常的单位 / units with extreme R&D growth");
-        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" };
+        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" }.InPlanYears();
         var plan = new Option<string>("--plan") { DefaultValueFactory = _ => "im-rd-2021-2025", Description = "方案 / plan" };
         var json = Cli.JsonOption();
         cmd.Options.Add(year);
@@ -94,7 +94,7 @@ public static class QualityCommands
     public static Command ReportingQuality()
     {
         var cmd = new Command("reporting-quality", "各盟市填报质量 / reporting quality per league/city");
-        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" };
+        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" }.InPlanYears();
         var json = Cli.JsonOption();
         cmd.Options.Add(year);
         cmd.Options.Add(json);
