@@ -9,7 +9,7 @@ namespace RdInvest.Web.Security;
 /// <summary>
 /// Security headers, CSRF for cookie sessions, sign-in rate limits, upload size limits, request timeouts, and the
 /// reverse proxy: X-Forwarded-For/-Proto are believed only from trusted proxies (loopback, plus the addresses or
-/// networks in <c>RDINVEST_TRUSTED_PROXIES</c> or <c>--trusted_proxies</c>, comma-separated, e.g.
+/// networks in <c>RDINVEST_TRUSTED_PROXIES</c> or the host setting <c>trusted_proxies</c>, comma-separated, e.g.
 /// <c>10.0.0.5,172.16.0.0/12</c>). Behind such a proxy an HTTPS request gets Secure cookies and HSTS.
 /// </summary>
 public static class Hardening
