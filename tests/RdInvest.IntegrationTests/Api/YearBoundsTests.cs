@@ -35,11 +35,13 @@ public sealed class YearBoundsTests
     {
         await using var host = await CreateAsync();
         using var c = host.Client(Roles.RegionAdmin);
+        // Warm the host up, so the time measured is the refusal's (before: minutes for 10000).
+        (await c.GetAsync("/api/v1/account/me", Ct)).Dispose();
         var sw = Stopwatch.StartNew();
         using var r = await c.GetAsync(url, Ct);
         sw.Stop();
         Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(2), $"{url} took {sw.Elapsed}");
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(5), $"{url} took {sw.Elapsed}");
         var p = await ReadAsync(r);
         Assert.Equal("year", p.GetProperty("field").GetString());
         Assert.Contains($"{Bounds.MinYear}–{Bounds.MaxYear}", p.GetProperty("detail_zh").GetString(), StringComparison.Ordinal);
@@ -63,12 +65,13 @@ public sealed class YearBoundsTests
     {
         await using var host = await CreateAsync();
         using var c = host.Client(Roles.RegionAdmin);
+        (await c.GetAsync("/api/v1/account/me", Ct)).Dispose();
         var sw = Stopwatch.StartNew();
         using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
         using var r = await c.PostAsync("/api/v1/notifications", content, Ct);
         sw.Stop();
         Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode);
-        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(2), $"took {sw.Elapsed}");
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(5), $"took {sw.Elapsed}");
         var p = await ReadAsync(r);
         Assert.Equal("year", p.GetProperty("field").GetString());
         Assert.False(string.IsNullOrEmpty(p.GetProperty("detail_zh").GetString()));
