@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.HttpOverrides;
+using System.Text.Json;
 using RdInvest.Accounts;
 using RdInvest.Data;
 using RdInvest.Web.Api;
@@ -30,9 +31,9 @@ public static class RdInvestWebHost
         builder.Services.AddRdInvestAuth();
         builder.Services.AddRdInvestOpenApi();
         builder.AddRdInvestHardening();
-        builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
         var app = builder.Build();
+        app.UseProxyAndHsts();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
@@ -48,7 +49,7 @@ public static class RdInvestWebHost
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().WithTags("health");
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
-        var api = app.MapGroup("/api/v1").AddEndpointFilter<ScopeFilter>().WithStandardProblems();
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<YearFilter>().AddEndpointFilter<ScopeFilter>().WithStandardProblems();
         api.MapAccountApi();
         api.MapDivisionsApi();
         api.MapUnitsApi();

@@ -10,7 +10,7 @@ public static class ExportCommands
     {
         var kind = new Argument<string>("KIND") { Description = string.Join(" | ", ImportKinds.All.Select(k => k.Name).Append("indicators")) };
         var output = new Option<string>("--out") { Description = "FILE.csv|.xlsx", Required = true };
-        var year = new Option<int?>("--year") { Description = "年份 / year" };
+        var year = new Option<int?>("--year") { Description = "年份 / year" }.InPlanYears();
         var division = new Option<string?>("--division") { Description = "行政区划代码（含下级）/ division code (and below)" };
         var labels = new Option<string?>("--labels") { Description = "zh：中文列名 / zh: Chinese headers (default: English keys)" };
         var unit = ImportCommands.UnitOption();
@@ -21,9 +21,11 @@ public static class ExportCommands
             DefaultValueFactory = _ => "table",
         };
         var preliminary = Cli.PreliminaryOption();
-        var command = new Command("export", "导出数据（可再导入）/ export data (re-importable)") { kind, output, year, division, labels, unit, json, format, preliminary };
+        var force = Cli.ForceOption();
+        var command = new Command("export", "导出数据（可再导入）/ export data (re-importable)") { kind, output, year, division, labels, unit, json, format, preliminary, force };
         command.SetAction(async (parse, ct) =>
         {
+            Cli.OutputFile(parse.GetValue(output)!, parse.GetValue(force));
             if (parse.GetValue(kind) == "indicators")
             {
                 return await ExportIndicatorsAsync(parse, parse.GetValue(output)!, parse.GetValue(format)!, parse.GetValue(preliminary), ct);

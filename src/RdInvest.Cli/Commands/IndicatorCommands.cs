@@ -14,7 +14,7 @@ public static class IndicatorCommands
         var cmd = new Command("indicators", "指标 / indicators of a division and year, or every division × year");
         var division = new Option<string?>("--division") { Description = "区划代码 / division code (default: the region)" };
         var park = new Option<string?>("--park") { Description = "园区编号 / park id (a park's indicators instead of a division's)" };
-        var year = new Option<int?>("--year") { Description = "年份 / year" };
+        var year = new Option<int?>("--year") { Description = "年份 / year" }.InPlanYears();
         var all = new Option<bool>("--all") { Description = "全部区划和年份 / every division × year (with --out)" };
         var output = new Option<FileInfo?>("--out") { Description = "输出文件 .csv|.xlsx / output file" };
         var json = Cli.JsonOption();
@@ -90,7 +90,7 @@ public static class IndicatorCommands
     {
         var cmd = new Command("progress", "目标进度 / progress on every target of a plan");
         var plan = ParkCommands.PlanIdOption();
-        var year = new Option<int>("--year") { Description = "年份 / year", Required = true };
+        var year = new Option<int>("--year") { Description = "年份 / year", Required = true }.InPlanYears();
         var division = new Option<string?>("--division") { Description = "区划代码 / division code (default: the region)" };
         var json = Cli.JsonOption();
         var preliminary = Cli.PreliminaryOption();

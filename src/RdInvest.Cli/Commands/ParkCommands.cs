@@ -13,7 +13,7 @@ public static class ParkCommands
     public static Command Parks()
     {
         var cmd = new Command("parks", "园区研发投入强度与评价 / parks: intensity against the floor, evaluation index and ranks");
-        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" };
+        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" }.InPlanYears();
         var category = new Option<string?>("--category") { Description = "园区类别 / park category (national_htz, aspiring_htz, region_htz, national_agri_demo, national_agri_park, region_agri_park)" };
         var plan = PlanIdOption();
         var json = Cli.JsonOption();
@@ -49,7 +49,7 @@ public static class ParkCommands
     public static Command Assess()
     {
         var cmd = new Command("assess", "盟市考核评价 / assessment of the leagues/cities");
-        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" };
+        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" }.InPlanYears();
         var plan = PlanIdOption();
         var json = Cli.JsonOption();
         cmd.Options.Add(year);

@@ -26,7 +26,7 @@ public static class PaymentCommands
         var cmd = new Command("record", "记录一笔发放 / record a payment");
         var unit = new Option<string>("--unit") { Description = "统一社会信用代码 / credit code", Required = true };
         var rule = new Option<string>("--rule") { Description = "规则编号或名称，如 R1、R2 / rule id or slug", Required = true };
-        var year = new Option<int>("--year") { Description = "所属年度 / the year it belongs to", Required = true };
+        var year = new Option<int>("--year") { Description = "所属年度 / the year it belongs to", Required = true }.InPlanYears();
         var amount = new Option<string>("--amount") { Description = "金额（元）/ amount in yuan", Required = true };
         var paidOn = new Option<string?>("--paid-on") { Description = "发放日期 YYYY-MM-DD（默认今天）/ date paid (default today)" };
         var source = new Option<string?>("--source") { Description = "来源（默认 manual）/ source (default manual)" };
@@ -63,7 +63,7 @@ public static class PaymentCommands
         var cmd = new Command("list", "列出发放记录 / list payments");
         var unit = new Option<string?>("--unit") { Description = "统一社会信用代码 / credit code" };
         var rule = new Option<string?>("--rule") { Description = "规则 / rule" };
-        var year = new Option<int?>("--year") { Description = "年度 / year" };
+        var year = new Option<int?>("--year") { Description = "年度 / year" }.InPlanYears();
         var json = Cli.JsonOption();
         foreach (var o in new Option[] { unit, rule, year, json })
         {

@@ -12,7 +12,7 @@ public static class QualityCommands
     public static Command Reconcile()
     {
         var cmd = new Command("reconcile", "公布数与汇总数核对 / reported vs derived figures");
-        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" };
+        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" }.InPlanYears();
         var plan = new Option<string?>("--plan") { Description = $"方案（默认 {PlanResolver.DefaultPlan}）/ plan (default {PlanResolver.DefaultPlan})" };
         var json = Cli.JsonOption();
         cmd.Options.Add(year);
@@ -46,7 +46,7 @@ public static class QualityCommands
     public static Command Outliers()
     {
         var cmd = new Command("outliers", "研发经费增速异常的单位 / units with extreme R&D growth");
-        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" };
+        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" }.InPlanYears();
         var plan = new Option<string?>("--plan") { Description = $"方案（默认 {PlanResolver.DefaultPlan}）/ plan (default {PlanResolver.DefaultPlan})" };
         var json = Cli.JsonOption();
         cmd.Options.Add(year);
@@ -86,7 +86,7 @@ public static class QualityCommands
     public static Command ReportingQuality()
     {
         var cmd = new Command("reporting-quality", "各盟市填报质量 / reporting quality per league/city");
-        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" };
+        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" }.InPlanYears();
         var json = Cli.JsonOption();
         cmd.Options.Add(year);
         cmd.Options.Add(json);

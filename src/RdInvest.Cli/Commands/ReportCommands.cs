@@ -22,16 +22,19 @@ public static class ReportCommands
     private static Command Notification()
     {
         var cmd = new Command("notification", "生成年度目标完成情况通报（草稿）/ build the annual notification (a draft)");
-        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" };
+        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" }.InPlanYears();
         var plan = new Option<string>("--plan") { DefaultValueFactory = _ => Plans.PlanResolver.DefaultPlan, Description = "方案编号 / plan id" };
         var output = new Option<FileInfo>("--out") { Required = true, Description = "输出文件 .pdf|.xlsx|.html / output file" };
         var json = Cli.JsonOption();
+        var force = Cli.ForceOption();
         cmd.Options.Add(year);
         cmd.Options.Add(plan);
         cmd.Options.Add(output);
         cmd.Options.Add(json);
+        cmd.Options.Add(force);
         cmd.SetAction(async (r, ct) =>
         {
+            Cli.OutputFile(r.GetValue(output)!.FullName, r.GetValue(force));
             await using var db = await OpenAsync(r, ct);
             var sw = Stopwatch.StartNew();
             var result = await new NotificationHandler(db, TimeProvider.System).HandleAsync(
@@ -106,10 +109,13 @@ public static class ReportCommands
         var cmd = new Command("export", "导出已存通报 / export a stored notification as kept (.html|.pdf)");
         var id = new Argument<long>("id") { Description = "通报编号 / notification id" };
         var output = new Option<FileInfo>("--out") { Required = true, Description = "输出文件 / output file" };
+        var force = Cli.ForceOption();
         cmd.Arguments.Add(id);
         cmd.Options.Add(output);
+        cmd.Options.Add(force);
         cmd.SetAction(async (r, ct) =>
         {
+            Cli.OutputFile(r.GetValue(output)!.FullName, r.GetValue(force));
             await using var db = await OpenAsync(r, ct);
             await new ExportNotificationHandler(db).HandleAsync(r.GetValue(id), r.GetValue(output)!.FullName, ct);
             Console.WriteLine($"已写入 / written: {r.GetValue(output)!.FullName}");

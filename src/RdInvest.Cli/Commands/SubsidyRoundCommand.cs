@@ -17,7 +17,7 @@ public static class SubsidyRoundCommand
     {
         var command = new Command("subsidy-round", "研发投入后补助评审轮次：计算、按预算缩减、导出名单 / R&D post-subsidy round: compute, scale to the budget, export the list");
         // Not Required: the subcommands (list, approve, export) take no year; the action checks it.
-        var year = new Option<int?>("--year") { Description = "补助年度（用 Y−1 年和 Y−2 年的研发数据）/ the round's year (uses the records of Y−1 and Y−2)" };
+        var year = new Option<int?>("--year") { Description = "补助年度（用 Y−1 年和 Y−2 年的研发数据）/ the round's year (uses the records of Y−1 and Y−2)" }.InPlanYears();
         var save = new Option<bool>("--save") { Description = "保存为待批准的轮次并打印轮次编号 / save as a draft round for approval and print its id" };
         var budget = new Option<string?>("--budget") { Description = "预算（元）/ budget in yuan" };
         var output = new Option<string?>("--out") { Description = "名单文件 .xlsx、.csv 或 .json / payment list file" };
@@ -44,7 +44,7 @@ public static class SubsidyRoundCommand
     private static Command List()
     {
         var cmd = new Command("list", "已保存的补助轮次 / saved rounds");
-        var year = new Option<int?>("--year") { Description = "只列该年度 / only this year" };
+        var year = new Option<int?>("--year") { Description = "只列该年度 / only this year" }.InPlanYears();
         var json = Cli.JsonOption();
         cmd.Options.Add(year);
         cmd.Options.Add(json);

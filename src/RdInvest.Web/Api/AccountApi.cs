@@ -6,7 +6,7 @@ using RdInvest.Web.Security;
 
 namespace RdInvest.Web.Api;
 
-public sealed record LoginRequest(string UserName, string Password);
+public sealed record LoginRequest(string? UserName, string? Password);
 
 public sealed record MeView(string Name, string Role, string? Scope);
 
@@ -19,22 +19,38 @@ public static class AccountApi
     {
         var g = api.MapGroup("/account").WithTags("account");
         g.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(Auth.SignInRateLimit)
-            .WithSummary("登录（Cookie）/ sign in; 5 次失败后锁定 15 分钟 / locked for 15 minutes after 5 failures")
+            .WithSummary("登录（Cookie）；5 次失败后锁定 15 分钟（API 令牌不受影响）；按 IP 与用户名限速 / sign in; locked for 15 minutes after 5 failures "
+                + "(API tokens unaffected); rate-limited per IP and per user name")
             .ProducesProblem(StatusCodes.Status423Locked).ProducesProblem(StatusCodes.Status429TooManyRequests);
-        g.MapPost("/logout", Logout).WithSummary("退出 / sign out");
+        g.MapPost("/logout", Logout).WithSummary("退出；该账户的 Cookie 会话在服务器端全部失效 / sign out; the account's cookie sessions end on the server");
         g.MapGet("/me", Me).WithSummary("当前用户 / the signed-in user");
         g.MapGet("/csrf", Csrf).WithSummary("Cookie 会话写操作所需的 CSRF 令牌 / CSRF token for cookie-session writes");
         return g;
     }
 
-    public static async Task<Results<Ok<MeView>, ProblemHttpResult>> Login(LoginRequest request, SignInManager<AppUser> signIn, HttpContext http)
+    public static async Task<Results<Ok<MeView>, ProblemHttpResult>> Login(LoginRequest request, SignInManager<AppUser> signIn, SignInThrottle throttle,
+        HttpContext http)
     {
+        var missing = new[] { ("user_name", request.UserName), ("password", request.Password) }.Where(f => string.IsNullOrEmpty(f.Item2)).Select(f => f.Item1).ToList();
+        if (missing.Count > 0)
+        {
+            var names = string.Join(", ", missing);
+            return (ProblemHttpResult)Problems.Result(http, 400, $"缺少字段：{string.Join("、", missing)}", $"missing fields: {names}", field: names);
+        }
+        if (request.UserName!.Length > Accounts.AccountText.MaxUserName)
+        {
+            return (ProblemHttpResult)Problems.Result(http, 401, "用户名或密码错误", "wrong user name or password");
+        }
+        if (!throttle.TryAcquire(request.UserName!))
+        {
+            return (ProblemHttpResult)Problems.Result(http, 429, "该用户名的登录尝试过于频繁，请稍后再试", "too many sign-in attempts for this user name; try again later");
+        }
         var user = await signIn.UserManager.FindByNameAsync(request.UserName);
         if (user is null)
         {
             return (ProblemHttpResult)Problems.Result(http, 401, "用户名或密码错误", "wrong user name or password");
         }
-        var result = await signIn.PasswordSignInAsync(user, request.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(user, request.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut && Accounts.UserStatusHandler.IsDisabled(user.LockoutEnd))
         {
             return (ProblemHttpResult)Problems.Result(http, 423, "账户已停用，请联系自治区管理员", "the account is disabled; ask a region administrator");
@@ -50,8 +66,16 @@ public static class AccountApi
         return TypedResults.Ok(new MeView(user.UserName!, user.Role, user.Scope));
     }
 
-    public static async Task<NoContent> Logout(SignInManager<AppUser> signIn)
+    /// <summary>
+    /// Ends the session on the server, not only in the browser: a new security stamp makes every cookie issued to the
+    /// account fail the stamp check made on each request (its other browsers sign in again). API tokens are unaffected.
+    /// </summary>
+    public static async Task<NoContent> Logout(SignInManager<AppUser> signIn, HttpContext http)
     {
+        if (Auth.IsCookieAuthenticated(http) && await signIn.UserManager.GetUserAsync(http.User) is { } user)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+        }
         await signIn.SignOutAsync();
         return TypedResults.NoContent();
     }

@@ -24,9 +24,11 @@ public static class NotificationsApi
         var g = api.MapGroup("/notifications").WithTags("notifications");
         g.MapGet("/", List).AllowAnonymous().WithSummary("通报列表；未登录只见已发布 / notifications; released only without sign-in");
         g.MapGet("/{id:long}/download", Download).AllowAnonymous()
-            .WithSummary("下载通报（?format=html|pdf|xlsx）；草稿需登录 / download (?format=html|pdf|xlsx); drafts need sign-in");
-        g.MapPost("/", Draft).RequireRoles(s_drafters).WithSummary("生成或更新草稿 / draft the year's notification");
-        g.MapPost("/{id:long}/release", Release).RequireRoles(s_drafters).WithSummary("发布（此后不可更改）/ release (immutable afterwards)");
+            .WithSummary("下载已存通报（?format=html|pdf）；草稿需登录 / download the stored notification (?format=html|pdf); drafts need sign-in")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        g.MapPost("/", Draft).RequireRoles(s_drafters).WithSummary("生成或更新草稿 / draft the year's notification")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        g.MapPost("/{id:long}/release", Release).RequireRoles(s_drafters).WithSummary("发布（此后不可更改；再次发布为 409）/ release (immutable afterwards; releasing again is 409)");
         return g;
     }
 
@@ -46,15 +48,16 @@ public static class NotificationsApi
         {
             null or "html" => ".html",
             "pdf" => ".pdf",
-            "xlsx" => ".xlsx",
-            _ => throw new UserError($"format 应为 html、pdf 或 xlsx，而不是 {format}", $"format must be html, pdf or xlsx, not {format}", 2),
+            // The stored notification is its HTML (and the PDF printed from it); a workbook is built from live data by
+            // `rdinvest report notification --out FILE.xlsx`, so the download does not offer one.
+            _ => throw new UserError($"参数 format：应为 html 或 pdf，而不是 {format}", $"parameter format: must be html or pdf, not {format}", 2),
         };
         var dir = Directory.CreateTempSubdirectory("rdinvest-notification-");
         try
         {
             var path = Path.Combine(dir.FullName, $"notification-{id}{ext}");
             await new ExportNotificationHandler(db).HandleAsync(id, path, http.RequestAborted);
-            var type = ext switch { ".pdf" => "application/pdf", ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _ => "text/html; charset=utf-8" };
+            var type = ext == ".pdf" ? "application/pdf" : "text/html; charset=utf-8";
             return TypedResults.File(await File.ReadAllBytesAsync(path, http.RequestAborted), type, Path.GetFileName(path));
         }
         finally

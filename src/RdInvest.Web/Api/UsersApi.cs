@@ -17,7 +17,8 @@ public static class UsersApi
     {
         var g = api.MapGroup("/users").WithTags("users").RequireRoles(Roles.Admins);
         g.MapGet("/", List).WithSummary("用户列表 / users");
-        g.MapPost("/", Add).WithSummary("新增用户（角色与范围）/ add a user with a role and scope");
+        g.MapPost("/", Add).WithSummary("新增用户（角色与范围；用户名至多 64 字符）/ add a user with a role and scope (names up to 64 characters)")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         g.MapPost("/{name}/tokens", Token).WithSummary("签发个人 API 令牌（仅显示一次）/ issue a personal API token (shown once)");
         g.MapGet("/{name}/tokens", Tokens).WithSummary("用户的 API 令牌（不含令牌本身）/ a user's API tokens (never the token itself)");
         g.MapDelete("/{name}/tokens/{id:long}", Revoke).WithSummary("吊销 API 令牌（立即失效，留痕）/ revoke an API token (stops at once, audited)");
@@ -33,7 +34,7 @@ public static class UsersApi
     public static async Task<Created<UserItem>> Add(AddUserRequest request, UserManager<AppUser> users, [AsParameters] ApiServices s)
     {
         var u = await new AddUserHandler(users, s.Api.Db, s.Api.Clock).HandleAsync(request, s.Api.Actor, s.Api.Ct);
-        return TypedResults.Created($"/api/v1/users/{u.Name}", u);
+        return TypedResults.Created($"/api/v1/users/{Uri.EscapeDataString(u.Name)}", u);
     }
 
     public static async Task<Ok<IssuedToken>> Token(string name, TokenRequest? body, [AsParameters] ApiServices s) =>

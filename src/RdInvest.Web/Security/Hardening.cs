@@ -2,17 +2,37 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace RdInvest.Web.Security;
 
-/// <summary>Security headers, CSRF for cookie sessions, sign-in rate limit, upload size limits, request timeouts.</summary>
+/// <summary>
+/// Security headers, CSRF for cookie sessions, sign-in rate limits, upload size limits, request timeouts, and the
+/// reverse proxy: X-Forwarded-For/-Proto are believed only from trusted proxies (loopback, plus the addresses or
+/// networks in <c>RDINVEST_TRUSTED_PROXIES</c> or the host setting <c>trusted_proxies</c>, comma-separated, e.g.
+/// <c>10.0.0.5,172.16.0.0/12</c>). Behind such a proxy an HTTPS request gets Secure cookies and HSTS.
+/// </summary>
 public static class Hardening
 {
     public const long MaxUploadBytes = 50L * 1024 * 1024;
     public const string CsrfHeader = "X-CSRF-TOKEN";
 
+    public const string TrustedProxiesVariable = "RDINVEST_TRUSTED_PROXIES";
+
     public static void AddRdInvestHardening(this WebApplicationBuilder builder)
     {
+        var proxies = builder.Configuration["trusted_proxies"] ?? Environment.GetEnvironmentVariable(TrustedProxiesVariable);
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            AddTrustedProxies(o, proxies);
+        });
+        builder.Services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = false;
+        });
+        builder.Services.AddSingleton<SignInThrottle>();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxUploadBytes);
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxUploadBytes);
         builder.Services.AddAntiforgery(o =>
@@ -32,6 +52,40 @@ public static class Hardening
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
+    }
+
+    /// <summary>
+    /// First in the pipeline: the scheme and client address from a trusted proxy, then HSTS on HTTPS responses
+    /// (not for localhost, and not in Development).
+    /// </summary>
+    public static WebApplication UseProxyAndHsts(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        return app;
+    }
+
+    /// <summary>Adds "10.0.0.5" (a proxy) or "10.0.0.0/8" (a network) entries to the loopback trusted by default.</summary>
+    internal static void AddTrustedProxies(ForwardedHeadersOptions o, string? list)
+    {
+        foreach (var entry in (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (entry.Contains('/', StringComparison.Ordinal) && System.Net.IPNetwork.TryParse(entry, out var network))
+            {
+                o.KnownIPNetworks.Add(network);
+            }
+            else if (System.Net.IPAddress.TryParse(entry, out var address))
+            {
+                o.KnownProxies.Add(address);
+            }
+            else
+            {
+                throw new InvalidOperationException($"{TrustedProxiesVariable}: '{entry}' is neither an IP address nor a network (a.b.c.d/n)");
+            }
+        }
     }
 
     /// <summary>Headers on every response. The reference page (/scalar) needs inline script; nothing else does.</summary>

@@ -44,8 +44,10 @@ public static class OpenApiSetup
                 : roles is null ? "任何已登录用户（数据按范围过滤）/ any signed-in user (data limited to the user's scope)"
                 : "角色 / roles: " + string.Join(", ", roles) + "（数据按范围过滤 / limited to the user's scope）";
             op.Description = (op.Description is { Length: > 0 } d ? d + "\n\n" : "") + "权限 / auth: " + who
-                + "\n\n错误 / errors: 400 输入无效 invalid input; 401 未登录 not signed in; 403 角色或范围不允许的写操作 role or scope forbids; "
-                + "404 不存在或不在范围内的读取 missing or out of scope; 409 版本过期、已审定锁定或状态不允许 stale revision, locked final data, or not allowed in this status.";
+                + "\n\n错误 / errors: 400 输入无效（类型或格式错误时含 field）invalid input (with field for a type or format error); 401 未登录 not signed in; 403 角色或范围不允许的写操作 role or scope forbids; "
+                + "404 不存在、不在范围内或年份超出窗口的读取 missing, out of scope, or a year outside the window; "
+                + "409 版本过期、已审定锁定或状态不允许 stale revision, locked final data, or not allowed in this status; "
+                + "422 字段值不符合要求（含 field）a field's value is not acceptable (with field); 503 服务器缺少报告组件 a report tool is not installed.";
             if (!anonymous)
             {
                 op.Security ??= [];

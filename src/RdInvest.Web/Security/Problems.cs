@@ -25,11 +25,22 @@ public static class Problems
                 p.Extensions["detail_en"] = en;
                 p.Detail = English(ctx.HttpContext) ? en : zh;
             }
+            // A bad value is quoted at most once and cut: a 1 MB value never comes back (three times) in a problem.
+            p.Detail = RequestErrors.Cut(p.Detail);
+            foreach (var key in new[] { "detail_zh", "detail_en" })
+            {
+                if (p.Extensions.TryGetValue(key, out var text) && text is string t)
+                {
+                    p.Extensions[key] = RequestErrors.Cut(t);
+                }
+            }
             p.Extensions["request_id"] = ctx.HttpContext.TraceIdentifier;
             p.Extensions.Remove("traceId");
             p.Extensions.Remove("exception");
         });
         services.AddExceptionHandler<UserErrorHandler>();
+        // Binding failures are thrown (not just logged) so that the handler below can name the field.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
     }
 
     public static bool English(HttpContext ctx) =>
@@ -45,20 +56,31 @@ public static class Problems
         405 => ("方法不允许 / Method Not Allowed", "不支持此请求方法", "this method is not allowed here"),
         409 => ("冲突 / Conflict", "与当前数据冲突", "conflicts with the current data"),
         413 => ("内容过大 / Payload Too Large", "上传内容超过大小限制", "the upload exceeds the size limit"),
+        422 => ("无法处理 / Unprocessable Content", "字段值不符合要求", "a field's value is not acceptable"),
         415 => ("类型不支持 / Unsupported Media Type", "不支持的内容类型", "unsupported content type"),
         423 => ("账户已锁定 / Locked", "登录失败次数过多，账户已暂时锁定", "too many failed sign-ins; the account is locked for a while"),
         429 => ("请求过多 / Too Many Requests", "请求过于频繁，请稍后再试", "too many requests; try again later"),
+        503 => ("服务不可用 / Service Unavailable", "服务器缺少所需组件，请联系管理员", "a component the server needs is not installed; ask the administrator"),
         504 or 408 => ("超时 / Timeout", "请求处理超时", "the request timed out"),
         _ when status >= 500 => ("内部错误 / Internal Server Error", "服务器内部错误，已记录；请稍后再试", "internal server error; it has been logged"),
         _ => ("错误 / Error", "请求失败", "the request failed"),
     };
 
-    public static IResult Result(HttpContext ctx, int status, string zh, string en, object? current = null)
+    public static IResult Result(HttpContext ctx, int status, string zh, string en, object? current = null, string? field = null,
+        IReadOnlyList<ValidationFinding>? errors = null)
     {
         var extensions = new Dictionary<string, object?> { ["detail_zh"] = zh, ["detail_en"] = en };
+        if (errors is not null)
+        {
+            extensions["errors"] = errors;
+        }
         if (current is not null)
         {
             extensions["current"] = current;
+        }
+        if (field is not null)
+        {
+            extensions["field"] = field;
         }
         return TypedResults.Problem(English(ctx) ? en : zh, statusCode: status, title: Standard(status).Title, extensions: extensions);
     }
@@ -69,19 +91,23 @@ public sealed class UserErrorHandler(IProblemDetailsService problems, ILogger<Us
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext ctx, Exception exception, CancellationToken ct)
     {
+        string? field = null;
         var (status, zh, en, current) = exception switch
         {
+            Reports.NotInstalledError e => (503, e.MessageZh, e.MessageEn, null),
+            Accounts.AccountFieldError e => (422, e.MessageZh, e.MessageEn, null),
             NotFoundError e => (404, e.MessageZh, e.MessageEn, null),
             ForbiddenError e => (403, e.MessageZh, e.MessageEn, null),
             ConflictError e => (409, e.MessageZh, e.MessageEn, e.Current),
             ValidationError e => (422, e.MessageZh, e.MessageEn, (object?)null),
             UserError e => (400, e.MessageZh, e.MessageEn, (object?)null),
             BadHttpRequestException e when e.StatusCode == 413 => (413, "上传内容超过大小限制", "the upload exceeds the size limit", null),
-            BadHttpRequestException e => (e.StatusCode, "请求无效：无法读取请求内容（JSON 格式或参数类型错误）", "bad request: the body or a parameter could not be read", null),
+            BadHttpRequestException e => RequestErrors.Describe(e, ctx, out field),
             AntiforgeryValidationException => (400, "缺少或无效的 CSRF 令牌（X-CSRF-TOKEN）", "missing or invalid CSRF token (X-CSRF-TOKEN)", null),
             OperationCanceledException when ctx.RequestAborted.IsCancellationRequested => (499, "请求已取消", "request cancelled", null),
             _ => (500, Problems.Standard(500).Zh, Problems.Standard(500).En, null),
         };
+        field ??= (exception as Accounts.AccountFieldError)?.Field;
         if (status >= 500)
         {
             log.LogError(exception, "unhandled error {RequestId}", ctx.TraceIdentifier);
@@ -101,6 +127,10 @@ public sealed class UserErrorHandler(IProblemDetailsService problems, ILogger<Us
         if (exception is ValidationError invalid)
         {
             problem.Extensions["errors"] = invalid.Findings;
+        }
+        if (field is not null)
+        {
+            problem.Extensions["field"] = field;
         }
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = ctx, ProblemDetails = problem, Exception = exception });
     }

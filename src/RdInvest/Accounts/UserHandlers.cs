@@ -29,6 +29,10 @@ public sealed class AddUserHandler(UserManager<AppUser> users, RdInvestDb db, Ti
 {
     public async Task<UserItem> HandleAsync(AddUserRequest request, Actor actor, CancellationToken ct)
     {
+        AccountText.Required("name", request.Name, AccountText.MaxUserName);
+        AccountText.Required("role", request.Role, AccountText.MaxUserName);
+        AccountText.Check("scope", request.Scope, AccountText.MaxUserName);
+        AccountText.Check("password", request.Password, AccountText.MaxPassword);
         if (!Roles.All.Contains(request.Role))
         {
             throw new UserError($"角色 {request.Role} 无效，应为 {string.Join("、", Roles.All)}", $"role {request.Role} is not one of {string.Join(", ", Roles.All)}", 2);
@@ -42,11 +46,21 @@ public sealed class AddUserHandler(UserManager<AppUser> users, RdInvestDb db, Ti
         var now = clock.GetUtcNow().UtcDateTime;
         var user = new AppUser { UserName = request.Name, Role = request.Role, Scope = scope, CreatedAt = now, LockoutEnabled = true };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var result = request.Password is { } p ? await users.CreateAsync(user, p) : await users.CreateAsync(user);
+        IdentityResult result;
+        try
+        {
+            result = request.Password is { } p ? await users.CreateAsync(user, p) : await users.CreateAsync(user);
+        }
+        catch (DbUpdateException)
+        {
+            // Two adds of one name at once: the unique index lets one through.
+            throw new ConflictError($"用户 {request.Name} 已存在", $"user {request.Name} already exists");
+        }
         if (!result.Succeeded)
         {
             var text = string.Join("; ", result.Errors.Select(e => e.Description));
-            throw new UserError($"无法创建用户：{text}", $"cannot create the user: {text}");
+            throw new AccountFieldError(result.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal)) ? "password" : "name",
+                $"无法创建用户：{text}", $"cannot create the user: {text}");
         }
         AuditLog.Append(db, actor, "user.add", "user", request.Name, null, new { name = request.Name, role = request.Role, scope }, now);
         await AuditChain.SealAsync(db, ct);
@@ -111,9 +125,8 @@ public sealed class IssueTokenHandler(RdInvestDb db, TimeProvider clock)
 
     public async Task<IssuedToken> HandleAsync(string userName, string? tokenName, Actor actor, CancellationToken ct)
     {
-        var normalized = userName.ToUpperInvariant();
-        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct)
-            ?? throw new NotFoundError($"没有用户 {userName}", $"no user {userName}");
+        var user = await UserStatusHandler.FindAsync(db, userName, ct);
+        tokenName = AccountText.Check("name", tokenName, AccountText.MaxTokenName);
         var token = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var now = clock.GetUtcNow().UtcDateTime;
         var name = string.IsNullOrWhiteSpace(tokenName) ? "token" : tokenName.Trim();
@@ -133,7 +146,10 @@ public sealed class IssueTokenHandler(RdInvestDb db, TimeProvider clock)
 
     public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    /// <summary>The user a bearer token belongs to, or null when unknown, revoked or the account is locked out.</summary>
+    /// <summary>
+    /// The user a bearer token belongs to, or null when unknown, revoked or the account is disabled. A lockout after
+    /// failed password sign-ins does not stop tokens: otherwise anyone knowing a user name could stop that user's scripts.
+    /// </summary>
     public static async Task<UserScope?> FindAsync(RdInvestDb db, string token, DateTimeOffset now, CancellationToken ct)
     {
         if (!token.StartsWith(Prefix, StringComparison.Ordinal))
@@ -144,7 +160,7 @@ public sealed class IssueTokenHandler(RdInvestDb db, TimeProvider clock)
         var hit = await db.ApiTokens.AsNoTracking().Where(t => t.TokenHash == hash && t.RevokedAt == null)
             .Join(db.Users.AsNoTracking(), t => t.UserId, u => u.Id, (t, u) => new { u.UserName, u.Role, u.Scope, u.LockoutEnd })
             .FirstOrDefaultAsync(ct);
-        return hit is null || hit.LockoutEnd > now ? null : new UserScope(hit.UserName!, hit.Role, hit.Scope);
+        return hit is null || UserStatusHandler.IsDisabled(hit.LockoutEnd) ? null : new UserScope(hit.UserName!, hit.Role, hit.Scope);
     }
 }
 
@@ -195,6 +211,10 @@ public sealed class UserStatusHandler(UserManager<AppUser> users, RdInvestDb db,
 
     internal static async Task<AppUser> FindAsync(RdInvestDb db, string userName, CancellationToken ct)
     {
+        if (userName.Length > AccountText.MaxUserName)
+        {
+            throw new NotFoundError("没有该用户（用户名过长）", "no such user (the name is too long)");
+        }
         var normalized = userName.ToUpperInvariant();
         return await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct)
             ?? throw new NotFoundError($"没有用户 {userName}", $"no user {userName}");
@@ -203,6 +223,7 @@ public sealed class UserStatusHandler(UserManager<AppUser> users, RdInvestDb db,
     public async Task<UserItem> SetDisabledAsync(string userName, bool disabled, string? reason, Actor actor, CancellationToken ct)
     {
         var user = await FindAsync(db, userName, ct);
+        reason = AccountText.Check("reason", reason, AccountText.MaxReason);
         if (disabled && string.IsNullOrWhiteSpace(reason))
         {
             throw new UserError("停用账户须说明原因（--reason）", "disabling an account needs a reason (--reason)", 2);
@@ -250,6 +271,11 @@ public sealed class UserStatusHandler(UserManager<AppUser> users, RdInvestDb db,
 
     private static void Check(IdentityResult result)
     {
+        // Identity updates a user only where its concurrency stamp is unchanged; losing that race is a conflict.
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+        {
+            throw new ConflictError("该用户已被他人同时修改，请重试", "the user was changed by someone else at the same time; try again");
+        }
         if (!result.Succeeded)
         {
             var text = string.Join("; ", result.Errors.Select(e => e.Description));

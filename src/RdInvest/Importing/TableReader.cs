@@ -75,7 +75,7 @@ public static class TableReader
         var encoding = string.IsNullOrWhiteSpace(encodingName) ? DetectEncoding(path) : ResolveEncoding(encodingName);
         // detectEncodingFromByteOrderMarks: a UTF-8 (or UTF-16) BOM overrides the guess and is not read as text.
         using var text = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        using var csv = CsvDataReader.Create(text, new CsvDataReaderOptions
+        using var csv = Guard(0, () => CsvDataReader.Create(text, new CsvDataReaderOptions
         {
             HasHeaders = false,
             // Title rows above the header defeat delimiter detection; Excel in China writes commas.
@@ -83,17 +83,51 @@ public static class TableReader
             // Sylvan skips lines starting with '#' by default; in a statistics file that is data (or a title row).
             Comment = '\0',
             BufferSize = 1 << 20,
-        });
-        while (csv.Read())
+            MaxBufferSize = MaxRecordChars,
+        }));
+        var last = 0;
+        while (Guard(last, csv.Read))
         {
             var cells = new string?[csv.RowFieldCount];
             for (var i = 0; i < cells.Length; i++)
             {
                 cells[i] = csv.GetString(i);
             }
+            last = csv.RowNumber;
             yield return new SourceRow(csv.RowNumber, cells);
         }
     }
+
+    /// <summary>The most characters one CSV row may hold (a cell longer than this cannot be a statistic).</summary>
+    public const int MaxRecordChars = 1 << 20;
+
+    /// <summary>
+    /// Runs a step of the CSV reader, turning its format errors (a row beyond <see cref="MaxRecordChars"/>, a quote
+    /// left open) into a message naming the row and column instead of the library's advice about buffer sizes.
+    /// </summary>
+    private static T Guard<T>(int lastRow, Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (CsvRecordTooLargeException e)
+        {
+            var (row, column) = Where(e, lastRow);
+            var max = MaxRecordChars.ToString(CultureInfo.InvariantCulture);
+            throw new UserError($"第 {row} 行第 {column} 列：单元格过长（一行最多 {max} 个字符）",
+                $"cell too long at row {row}, column {column} (a row holds at most {max} characters)");
+        }
+        catch (CsvFormatException e)
+        {
+            var (row, column) = Where(e, lastRow);
+            throw new UserError($"第 {row} 行第 {column} 列：CSV 格式错误（引号未闭合？）", $"row {row}, column {column}: malformed CSV (an unclosed quote?)");
+        }
+    }
+
+    private static (string Row, string Column) Where(CsvFormatException e, int lastRow) =>
+        ((e.RowNumber > 0 ? e.RowNumber : lastRow + 1).ToString(CultureInfo.InvariantCulture),
+         (e.FieldOrdinal >= 0 ? e.FieldOrdinal + 1 : 1).ToString(CultureInfo.InvariantCulture));
 
     private static IEnumerable<SourceRow> ReadXlsx(string path, string? sheet)
     {

@@ -46,7 +46,7 @@ public static class ChartRenderer
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            throw new UserError("找不到 node，请运行 scripts/setup-report-tools.sh", "node not found; run scripts/setup-report-tools.sh");
+            throw new NotInstalledError("找不到 node，请运行 scripts/setup-report-tools.sh", "node not found; run scripts/setup-report-tools.sh");
         }
         using (p)
         {
@@ -58,7 +58,7 @@ public static class ChartRenderer
             if (p.ExitCode != 0)
             {
                 var err = (await stderr).Trim();
-                throw new UserError($"图表渲染失败：{err}（可运行 scripts/setup-report-tools.sh）", $"chart rendering failed: {err} (try scripts/setup-report-tools.sh)");
+                throw new NotInstalledError($"图表渲染失败：{err}（可运行 scripts/setup-report-tools.sh）", $"chart rendering failed: {err} (try scripts/setup-report-tools.sh)");
             }
             return JsonSerializer.Deserialize<Dictionary<string, string>>(await stdout) ?? [];
         }
@@ -82,11 +82,11 @@ public static class ChartRenderer
                 }
             }
         }
-        throw new UserError("找不到报告图表脚本 reports/charts.js（可设置 RDINVEST_REPORTS_DIR）", "reports/charts.js not found (set RDINVEST_REPORTS_DIR)");
+        throw new NotInstalledError("找不到报告图表脚本 reports/charts.js（可设置 RDINVEST_REPORTS_DIR）", "reports/charts.js not found (set RDINVEST_REPORTS_DIR)");
     }
 
     private static string Checked(string dir) =>
         Directory.Exists(Path.Combine(dir, "node_modules", "echarts"))
             ? dir
-            : throw new UserError($"{dir} 中缺少 node_modules，请运行 scripts/setup-report-tools.sh", $"node_modules missing in {dir}; run scripts/setup-report-tools.sh");
+            : throw new NotInstalledError($"{dir} 中缺少 node_modules，请运行 scripts/setup-report-tools.sh", $"node_modules missing in {dir}; run scripts/setup-report-tools.sh");
 }

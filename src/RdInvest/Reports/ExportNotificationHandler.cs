@@ -13,7 +13,7 @@ public sealed class ExportNotificationHandler(RdInvestDb db)
     public async Task HandleAsync(long id, string outPath, CancellationToken ct)
     {
         var row = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id, ct)
-            ?? throw new UserError($"没有通报 {id}", $"no notification {id}");
+            ?? throw new NotFoundError($"没有通报 {id}", $"no notification {id}");
         switch (Path.GetExtension(outPath).ToLowerInvariant())
         {
             case ".pdf":

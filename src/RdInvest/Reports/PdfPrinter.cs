@@ -18,7 +18,7 @@ public static class PdfPrinter
         var chromium = ChromiumPath;
         if (!File.Exists(chromium))
         {
-            throw new UserError($"找不到 Chromium（{chromium}），请运行 scripts/setup-report-tools.sh", $"Chromium not found ({chromium}); run scripts/setup-report-tools.sh");
+            throw new NotInstalledError($"找不到 Chromium（{chromium}），请运行 scripts/setup-report-tools.sh", $"Chromium not found ({chromium}); run scripts/setup-report-tools.sh");
         }
         var work = Directory.CreateTempSubdirectory("rdinvest-pdf-");
         try
@@ -41,7 +41,7 @@ public static class PdfPrinter
             {
                 psi.ArgumentList.Add(a);
             }
-            using var p = Process.Start(psi) ?? throw new UserError("Chromium 无法启动", "Chromium did not start");
+            using var p = Process.Start(psi) ?? throw new NotInstalledError("Chromium 无法启动", "Chromium did not start");
             var stdout = p.StandardOutput.ReadToEndAsync(ct);
             var stderr = p.StandardError.ReadToEndAsync(ct);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -53,14 +53,14 @@ public static class PdfPrinter
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
                 p.Kill(entireProcessTree: true);
-                throw new UserError("Chromium 打印 PDF 超时", "Chromium timed out printing the PDF");
+                throw new NotInstalledError("Chromium 打印 PDF 超时", "Chromium timed out printing the PDF");
             }
             await stdout;
             var err = await stderr;
             if (!File.Exists(pdf) || new FileInfo(pdf).Length == 0)
             {
                 var last = err.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
-                throw new UserError($"Chromium 未生成 PDF：{last}", $"Chromium produced no PDF: {last}");
+                throw new NotInstalledError($"Chromium 未生成 PDF：{last}", $"Chromium produced no PDF: {last}");
             }
             return await File.ReadAllBytesAsync(pdf, ct);
         }

@@ -9,7 +9,7 @@ public sealed record NotificationSummary(long Id, int Year, string PlanId, strin
 
 /// <summary>
 /// `rdinvest report release ID`: a draft becomes released, its release time (UTC) recorded; the content is re-marked
-/// as released and printed to PDF once, then never changes. Releasing a released notification is refused.
+/// as released and printed to PDF once, then never changes. Releasing a released notification is a conflict (409).
 /// </summary>
 public sealed class ReleaseNotificationHandler(RdInvestDb db, TimeProvider clock)
 {
@@ -17,15 +17,25 @@ public sealed class ReleaseNotificationHandler(RdInvestDb db, TimeProvider clock
     public async Task<NotificationSummary> HandleAsync(long id, Actor actor, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var row = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id, ct)
-            ?? throw new UserError($"没有通报 {id}（rdinvest report list 列出全部）", $"no notification {id} (rdinvest report list shows them)");
+        var row = await db.Notifications.AsNoTracking().FirstOrDefaultAsync(n => n.Id == id, ct)
+            ?? throw new NotFoundError($"没有通报 {id}（rdinvest report list 列出全部）", $"no notification {id} (rdinvest report list shows them)");
         if (row.Status == NotificationStatuses.Released)
         {
-            throw new UserError($"通报 {id} 已于 {row.ReleasedAt:yyyy-MM-dd HH:mm} UTC 发布，不可修改", $"notification {id} was released on {row.ReleasedAt:yyyy-MM-dd HH:mm} UTC and cannot change");
+            throw Released(row);
+        }
+        var releasedAt = clock.GetUtcNow().UtcDateTime;
+        var html = MarkReleased(row.ContentHtml);
+        // Conditional on the draft status, so of two releases at once exactly one changes the row; the other is a conflict.
+        var changed = await db.Notifications.Where(n => n.Id == id && n.Status == NotificationStatuses.Draft)
+            .ExecuteUpdateAsync(u => u.SetProperty(n => n.Status, NotificationStatuses.Released).SetProperty(n => n.ReleasedAt, releasedAt)
+                .SetProperty(n => n.ContentHtml, html).SetProperty(n => n.Pdf, (byte[]?)null), ct);
+        if (changed == 0)
+        {
+            throw Released(await db.Notifications.AsNoTracking().FirstAsync(n => n.Id == id, ct));
         }
         row.Status = NotificationStatuses.Released;
-        row.ReleasedAt = clock.GetUtcNow().UtcDateTime;
-        row.ContentHtml = MarkReleased(row.ContentHtml);
+        row.ReleasedAt = releasedAt;
+        row.ContentHtml = html;
         row.Pdf = null;
         AuditLog.Append(db, actor, "notification.release", "notification", id.ToString(System.Globalization.CultureInfo.InvariantCulture), null,
             new { year = row.Year, plan = row.PlanId, fingerprint = row.Fingerprint }, row.ReleasedAt.Value);
@@ -34,6 +44,10 @@ public sealed class ReleaseNotificationHandler(RdInvestDb db, TimeProvider clock
         await tx.CommitAsync(ct);
         return ListNotificationsHandler.Summary(row);
     }
+
+    private static ConflictError Released(Notification row) => new(
+        $"通报 {row.Id} 已于 {row.ReleasedAt:yyyy-MM-dd HH:mm} UTC 发布，不可修改", $"notification {row.Id} was released on {row.ReleasedAt:yyyy-MM-dd HH:mm} UTC and cannot change",
+        ListNotificationsHandler.Summary(row));
 
     /// <summary>Drops the draft banner and states the status as released; the figures are untouched.</summary>
     internal static string MarkReleased(string html) =>

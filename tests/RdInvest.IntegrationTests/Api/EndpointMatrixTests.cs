@@ -141,9 +141,9 @@ public sealed class EndpointMatrixTests
             // Released: anyone, signed in or not. Draft: region roles only; everyone else is told it does not exist.
             Custom: (role, v) => v == Variant.In || (role is not null && Roles.RegionReaders.Contains(role)) ? Ok200 : NotFound),
         ["POST /api/v1/notifications"] = new([Roles.RegionAdmin, Roles.RegionAnalyst], false, Ok200, _ => "/api/v1/notifications", _ => new { year = Year }),
-        // Released once; releasing a released notification is refused.
+        // Released once; releasing a released notification is a conflict.
         ["POST /api/v1/notifications/{id}/release"] = new([Roles.RegionAdmin, Roles.RegionAnalyst], false, Ok200,
-            _ => $"/api/v1/notifications/{DraftNotification}/release", Then: [400]),
+            _ => $"/api/v1/notifications/{DraftNotification}/release", Then: [409]),
         ["GET /api/v1/users"] = new(Roles.Admins, false, Ok200, _ => "/api/v1/users"),
         ["POST /api/v1/users"] = new(Roles.Admins, false, Created, _ => "/api/v1/users",
             _ => new { name = "new-analyst", role = Roles.RegionAnalyst, scope = (string?)null, password = (string?)null }, Then: Conflict),
