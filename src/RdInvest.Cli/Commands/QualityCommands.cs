@@ -11,17 +11,10 @@ public static class QualityCommands
 {
     public static Command Reconcile()
     {
-        var cmd = new Command("reconcile", "公布数与汇总数核对 / reported vs derived figures");
-        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" }.InPlanYears();
-        var plan = new Option<string?>("--plan") { Description = $"方案（默认 {PlanResolver.DefaultPlan}）/ plan (default {PlanResolver.DefaultPlan})" };
-        var json = Cli.JsonOption();
-        cmd.Options.Add(year);
-        cmd.Options.Add(plan);
-        cmd.Options.Add(json);
+        var (cmd, year, plan, json) = YearPlanCommand("reconcile", "公布数与汇总数核对 / reported vs derived figures");
         cmd.SetAction(async (r, ct) =>
         {
-            await using var db = Cli.Target(r).CreateContext();
-            await Schema.RequireAsync(db, ct);
+            await using var db = await OpenAsync(r, ct);
             var result = await new ReconcileHandler(db, new PlanResolver(db)).HandleAsync(r.GetValue(year), r.GetValue(plan), ct);
             if (r.GetValue(json))
             {
@@ -45,17 +38,10 @@ public static class QualityCommands
 
     public static Command Outliers()
     {
-        var cmd = new Command("outliers", "研发经费增速异常的单位 / units with extreme R&D growth");
-        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" }.InPlanYears();
-        var plan = new Option<string?>("--plan") { Description = $"方案（默认 {PlanResolver.DefaultPlan}）/ plan (default {PlanResolver.DefaultPlan})" };
-        var json = Cli.JsonOption();
-        cmd.Options.Add(year);
-        cmd.Options.Add(plan);
-        cmd.Options.Add(json);
+        var (cmd, year, plan, json) = YearPlanCommand("outliers", "研发经费增速异常的单位 / units with extreme R&D growth");
         cmd.SetAction(async (r, ct) =>
         {
-            await using var db = Cli.Target(r).CreateContext();
-            await Schema.RequireAsync(db, ct);
+            await using var db = await OpenAsync(r, ct);
             var (threshold, items) = await new OutliersHandler(db, new PlanResolver(db)).HandleAsync(r.GetValue(year), r.GetValue(plan), ct);
             if (r.GetValue(json))
             {
@@ -129,6 +115,26 @@ public static class QualityCommands
             return 0;
         });
         return cmd;
+    }
+
+    /// <summary>A command of one year under a plan: --year, --plan (the resolver's default when absent), --json.</summary>
+    private static (Command Command, Option<int> Year, Option<string?> Plan, Option<bool> Json) YearPlanCommand(string name, string description)
+    {
+        var cmd = new Command(name, description);
+        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" }.InPlanYears();
+        var plan = ParkCommands.PlanIdOption();
+        var json = Cli.JsonOption();
+        cmd.Options.Add(year);
+        cmd.Options.Add(plan);
+        cmd.Options.Add(json);
+        return (cmd, year, plan, json);
+    }
+
+    private static async Task<RdInvestDb> OpenAsync(ParseResult r, CancellationToken ct)
+    {
+        var db = Cli.Target(r).CreateContext();
+        await Schema.RequireAsync(db, ct);
+        return db;
     }
 
     private static string Pct(decimal? v) => v?.ToString("0.0", CultureInfo.InvariantCulture) ?? "—";
