@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using RdInvest.Accounts;
+using RdInvest.Approval;
 using RdInvest.Auditing;
 using RdInvest.Common;
-using RdInvest.Approval;
 using RdInvest.Data;
 using RdInvest.Importing;
 
