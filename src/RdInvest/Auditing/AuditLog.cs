@@ -10,11 +10,31 @@ public sealed record Actor(string Name, string? RequestId = null)
 }
 
 /// <summary>
-/// Appends audit entries to the caller's unit of work. The entry is sealed into the hash chain by
-/// <c>AuditChain.SealAsync</c>, which every writer calls before it commits.
+/// The one writer of audit entries, with two faces: <see cref="Append"/> adds one entry to the caller's EF unit of
+/// work; <see cref="InsertFromSelect"/> writes many in one statement for set-based writers (the import's merge),
+/// filling the same columns. Either way the entries are sealed into the hash chain by <c>AuditChain.SealAsync</c>,
+/// which every writer calls before it commits.
 /// </summary>
 public static class AuditLog
 {
+    /// <summary>The columns a set-based writer fills, in the order its SELECT gives them.</summary>
+    private static readonly string[] SetColumns =
+    [
+        nameof(AuditEntry.At), nameof(AuditEntry.Actor), nameof(AuditEntry.Action), nameof(AuditEntry.Entity),
+        nameof(AuditEntry.EntityKey), nameof(AuditEntry.OldValues), nameof(AuditEntry.NewValues),
+        nameof(AuditEntry.SourceFile), nameof(AuditEntry.SourceSha256),
+    ];
+
+    /// <summary>
+    /// <c>INSERT INTO audit_log (…) {select}</c>: the SELECT yields, per entry, at, actor, action, entity, key, old
+    /// values (JSON or NULL), new values (JSON), source file and its SHA-256, in that order.
+    /// </summary>
+    internal static string InsertFromSelect(Importing.KindTable audit, string select)
+    {
+        var columns = string.Join(", ", SetColumns.Select(c => Importing.IBulkLoader.Quote(audit.Column(c))));
+        return $"INSERT INTO {Importing.IBulkLoader.Quote(audit.Table)} ({columns})\n{select}";
+    }
+
     // The hash chain covers this text: the shared compact options are the ones it was always written with.
     private static JsonSerializerOptions Options => Common.JsonDefaults.Compact;
 

@@ -37,18 +37,13 @@ internal sealed class ImportMerge(
         if (updated > 0)
         {
             var key = string.Join(" || '/' || ", keys.Select(k => $"CAST(t.{Q(k)} AS TEXT)"));
-            await ExecAsync($"""
-                INSERT INTO {Q(audit.Table)} ({Q(audit.Column(nameof(AuditEntry.At)))}, {Q(audit.Column(nameof(AuditEntry.Actor)))},
-                    {Q(audit.Column(nameof(AuditEntry.Action)))}, {Q(audit.Column(nameof(AuditEntry.Entity)))},
-                    {Q(audit.Column(nameof(AuditEntry.EntityKey)))}, {Q(audit.Column(nameof(AuditEntry.OldValues)))},
-                    {Q(audit.Column(nameof(AuditEntry.NewValues)))}, {Q(audit.Column(nameof(AuditEntry.SourceFile)))},
-                    {Q(audit.Column(nameof(AuditEntry.SourceSha256)))})
+            await ExecAsync(Auditing.AuditLog.InsertFromSelect(audit, $"""
                 SELECT @at, @actor, 'import.update', @entity, {key},
                     {loader.JsonObject(values.Select(v => (v, $"t.{Q(v)}")).Append(("Revision", $"t.{Q(table.Column("Revision"))}")))},
                     {loader.JsonObject(values.Select(v => (v, $"s.{Q(v)}")).Append(("Revision", $"t.{Q(table.Column("Revision"))} + 1")))},
                     @file, @sha
                 FROM {from} WHERE NOT ({same})
-                """, who, ct, ("@entity", table.Table));
+                """), who, ct, ("@entity", table.Table));
             var set = string.Join(", ", values.Select(v => $"{Q(v)} = s.{Q(v)}"));
             if (statusSql is not null)
             {
@@ -106,13 +101,8 @@ internal sealed class ImportMerge(
     }
 
     public Task AuditImportAsync(ImportKind kind, ImportProvenance who, string summaryJson, CancellationToken ct) =>
-        ExecAsync($"""
-            INSERT INTO {Q(audit.Table)} ({Q(audit.Column(nameof(AuditEntry.At)))}, {Q(audit.Column(nameof(AuditEntry.Actor)))},
-                {Q(audit.Column(nameof(AuditEntry.Action)))}, {Q(audit.Column(nameof(AuditEntry.Entity)))},
-                {Q(audit.Column(nameof(AuditEntry.EntityKey)))}, {Q(audit.Column(nameof(AuditEntry.NewValues)))},
-                {Q(audit.Column(nameof(AuditEntry.SourceFile)))}, {Q(audit.Column(nameof(AuditEntry.SourceSha256)))})
-            VALUES (@at, @actor, 'import', @entity, @file, @summary, @file, @sha)
-            """, who, ct, ("@entity", table.Table), ("@summary", summaryJson));
+        ExecAsync(Auditing.AuditLog.InsertFromSelect(audit, "SELECT @at, @actor, 'import', @entity, @file, NULL, @summary, @file, @sha"),
+            who, ct, ("@entity", table.Table), ("@summary", summaryJson));
 
     private async Task<long> ScalarAsync(string sql, CancellationToken ct)
     {
