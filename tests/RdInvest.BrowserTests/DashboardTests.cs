@@ -92,4 +92,21 @@ public sealed class DashboardTests(BrowserApp app)
         await s.ShotAsync("dashboard-county");
         Assert.True(s.Errors.Count == 0, string.Join("\n", s.Errors));
     }
+
+    [Fact]
+    public async Task Dashboard_YearAndPreliminary_AreHonoured()
+    {
+        await using var s = await Session.OpenAsync(app, Roles.RegionAdmin);
+        await s.GoAsync("/?year=2022");
+        Assert.Equal("2022", await s.Page.Locator("#rd-year").InputValueAsync());
+        Assert.Contains("2022", await s.Page.Locator("#map ~ details summary").TextContentAsync());
+        var final2022 = await s.Page.Locator("[data-indicator=rd_total] .rd-card-value").InnerTextAsync();
+        Assert.Equal(0, await s.Page.Locator(".rd-badge.prov-preliminary").CountAsync());
+        await s.Page.SelectOptionAsync("#rd-status", "preliminary");
+        await s.Page.WaitForURLAsync(u => u.Contains("status=preliminary", StringComparison.Ordinal) && u.Contains("year=2022", StringComparison.Ordinal));
+        Assert.True(await s.Page.Locator(".rd-badge.prov-preliminary").CountAsync() >= 4);
+        Assert.Equal(final2022, await s.Page.Locator("[data-indicator=rd_total] .rd-card-value").InnerTextAsync());
+        // The navigation keeps the year and the status.
+        Assert.Contains("year=2022", await s.Page.Locator("nav.rd-side a[data-nav=Notifications]").GetAttributeAsync("href") ?? "", StringComparison.Ordinal);
+    }
 }

@@ -47,7 +47,7 @@ public sealed class Charts(Format fmt, IStringLocalizer<SharedResource> text, bo
 
     /// <summary>Required growth of each path, the trajectory's subtitle.</summary>
     public string RequiredGrowthText(DashboardTrajectory t) =>
-        string.Join("；", t.Paths.Select(p => string.Format(fmt.Culture, text["Chart.Required"], p.TargetId, fmt.Percent(p.RequiredGrowth))));
+        string.Join(text["Chart.Separator"], t.Paths.Select(p => string.Format(fmt.Culture, text["Chart.Required"], p.TargetId, fmt.Percent(p.RequiredGrowth))));
 
     public string TrajectoryTitle(DashboardTrajectory t, int year) =>
         string.Format(fmt.Culture, text["Chart.TrajectoryTitle"], IndicatorName(t.Indicator), string.Join("/", t.Paths.Select(p => p.TargetId)), year);
@@ -167,8 +167,8 @@ public sealed class Charts(Format fmt, IStringLocalizer<SharedResource> text, bo
         var unit = areas.Select(a => a.MapValue.Unit).FirstOrDefault() ?? IndicatorUnits.Percent;
         var rows = areas.Where(a => a.Visible && a.MapValue.Value is not null).OrderBy(a => a.MapValue.Value).ToList();
         var o = Base(string.Format(fmt.Culture, text["Chart.RankingTitle"], year, IndicatorName(indicator), UnitLabel(unit)));
-        o["grid"] = new JsonObject { ["left"] = 8, ["right"] = 56, ["top"] = 40, ["bottom"] = 16, ["containLabel"] = true };
-        o["xAxis"] = new JsonObject { ["type"] = "value", ["name"] = UnitLabel(unit) };
+        o["grid"] = new JsonObject { ["left"] = 8, ["right"] = 48, ["top"] = 40, ["bottom"] = 36, ["containLabel"] = true };
+        o["xAxis"] = new JsonObject { ["type"] = "value", ["name"] = UnitLabel(unit), ["nameLocation"] = "middle", ["nameGap"] = 24 };
         o["yAxis"] = new JsonObject { ["type"] = "category", ["data"] = new JsonArray(rows.Select(a => (JsonNode?)JsonValue.Create(AreaName(a))).ToArray()) };
         o["series"] = new JsonArray
         {

@@ -169,15 +169,17 @@ public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> t
         var columns = new List<TableColumn>
         {
             new("name", T["Table.Division"]),
-            new("rd_total", $"{T["Indicator.rd_total"]}（{T["Unit.Yi"]}）", true),
-            new("rd_growth", $"{T["Indicator.rd_growth"]}（%）", true),
-            new("rd_intensity", $"{T["Indicator.rd_intensity"]}（%）", true),
-            new("rd_gov_funds", $"{T["Indicator.rd_gov_funds"]}（{T["Unit.Yi"]}）", true),
+            new("rd_total", Header("Indicator.rd_total", T["Unit.Yi"]), true),
+            new("rd_growth", Header("Indicator.rd_growth", "%"), true),
+            new("rd_intensity", Header("Indicator.rd_intensity", "%"), true),
+            new("rd_gov_funds", Header("Indicator.rd_gov_funds", T["Unit.Yi"]), true),
         };
         var total = Row(b.Self, link: false);
         return new TableView("areas", string.Format(Fmt.Culture, T["Dashboard.TableCaption"], Name(b.NameZh, b.NameEn), b.Year),
             columns, areas.Select(a => Row(a, drill)).ToList(), total) { Url = Link("/") };
     }
+
+    private string Header(string key, string unit) => string.Format(Fmt.Culture, T["Table.HeaderUnit"], T[key], unit);
 
     private TableCell Num(IndicatorValue v, bool yi = false) =>
         new(yi ? Fmt.YiNumber(v.Value) : Fmt.Value(v.Value, v.Unit).Replace("%", "", StringComparison.Ordinal),
