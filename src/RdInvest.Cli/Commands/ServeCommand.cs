@@ -30,12 +30,13 @@ public static class ServeCommand
                 }
             }
             var app = RdInvestWebHost.Build(["--urls", r.GetValue(urls)!], target);
+            await app.StartAsync(ct);
+            Console.WriteLine($"RdInvest 已启动 / started: {r.GetValue(urls)}  ({target.Describe()})");
             if (r.GetValue(demo))
             {
+                // After start: the portal answers at once and shows the notification when it is released.
                 await DemoExtrasAsync(app, ct);
             }
-            Console.WriteLine($"RdInvest 已启动 / started: {r.GetValue(urls)}  ({target.Describe()})");
-            await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);
             return 0;
         });

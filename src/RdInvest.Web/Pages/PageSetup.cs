@@ -81,6 +81,9 @@ public static class PageSetup
             }
         });
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+        // Chinese text as text, not as &#x…; entities (smaller pages, readable source).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Chinese);
