@@ -91,9 +91,9 @@ public sealed class Charts(Format fmt, IStringLocalizer<SharedResource> text, bo
             });
         }
         o["legend"] = new JsonObject { ["bottom"] = 0 };
-        o["grid"] = new JsonObject { ["left"] = 56, ["right"] = 24, ["top"] = 78, ["bottom"] = 48 };
+        o["grid"] = new JsonObject { ["left"] = 64, ["right"] = 24, ["top"] = 64, ["bottom"] = 48 };
         o["xAxis"] = new JsonObject { ["type"] = "category", ["data"] = new JsonArray(t.Years.Select(y => (JsonNode?)JsonValue.Create(y.ToString(fmt.Culture))).ToArray()) };
-        o["yAxis"] = new JsonObject { ["type"] = "value", ["name"] = UnitLabel(t.Unit), ["scale"] = true };
+        o["yAxis"] = new JsonObject { ["type"] = "value", ["name"] = UnitLabel(t.Unit), ["nameLocation"] = "middle", ["nameRotate"] = 90, ["nameGap"] = 44, ["scale"] = true };
         o["series"] = series;
         return o;
     }

@@ -34,6 +34,9 @@ public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> t
 
     public Charts Chart => new(Fmt, T, IsEnglish);
 
+    /// <summary>The portal shows released (final) figures only.</summary>
+    public override bool ShowStatus => IsDashboard;
+
     public async Task<IActionResult> OnGetAsync([FromQuery] TableQuery tq, CancellationToken ct)
     {
         await LoadAsync(tq, ct);

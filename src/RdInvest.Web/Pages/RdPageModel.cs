@@ -44,6 +44,9 @@ public abstract class RdPageModel(IStringLocalizer<SharedResource> text) : PageM
     /// <summary>False on pages the year and data-status selectors do not apply to (sign-in).</summary>
     public virtual bool ShowSelectors => true;
 
+    /// <summary>Whether the page offers the final/preliminary switch (signed-in pages that read data).</summary>
+    public virtual bool ShowStatus => CurrentUser is not null;
+
     /// <summary>The page's own heading, also the last breadcrumb.</summary>
     public string Title { get; set; } = "";
 
