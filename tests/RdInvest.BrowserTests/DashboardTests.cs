@@ -86,8 +86,10 @@ public sealed class DashboardTests(BrowserApp app)
     public async Task Dashboard_CountyOfficer_ShowsTheCounty()
     {
         await using var s = await Session.OpenAsync(app, Roles.CountyOfficer);
-        await s.Page.Locator("#map[data-ready=true]").WaitForAsync();
+        await s.Page.Locator("#trajectory-0 canvas").WaitForAsync();
         Assert.Equal(5, await s.Page.Locator("[data-testid=cards] .rd-card").CountAsync());
+        Assert.Equal(3, await s.Page.Locator("[data-chart=trajectory]").CountAsync());
+        Assert.Equal(0, await s.Page.Locator("#map").CountAsync());
         Assert.Contains("旗县用户", await s.Page.Locator("[data-testid=scope]").InnerTextAsync());
         await s.ShotAsync("dashboard-county");
         Assert.True(s.Errors.Count == 0, string.Join("\n", s.Errors));

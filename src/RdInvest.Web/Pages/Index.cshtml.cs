@@ -32,6 +32,8 @@ public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> t
 
     public TableView? Areas { get; private set; }
 
+    public bool IsCounty => Board?.Level == DivisionLevels.County;
+
     public Charts Chart => new(Fmt, T, IsEnglish);
 
     /// <summary>The portal shows released (final) figures only.</summary>
@@ -90,7 +92,8 @@ public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> t
         if (Board is not null)
         {
             Synthetic = await db.RdRecords.AnyAsync(r => r.Year == Board.Year && r.IsSynthetic, ct);
-            Areas = IsDashboard ? AreaTable(Board).Apply(tq, allPages) : null;
+            // A county has no divisions below it and no place on the league/city map: its page is the cards and trajectories.
+            Areas = IsDashboard && !IsCounty ? AreaTable(Board).Apply(tq, allPages) : null;
         }
     }
 
