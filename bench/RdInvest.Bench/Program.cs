@@ -7,7 +7,7 @@ using RdInvest.Indicators;
 
 // Benchmarks at the scale of the demo population, each reported as a ratio against the database's own work on
 // the same data in the same run (docs/PERFORMANCE.md). Usage:
-//   dotnet run -c Release --project bench/RdInvest.Bench -- indicators|import [--rows N]|batch [--cases N] [--db PATH|Host=…]
+//   dotnet run -c Release --project bench/RdInvest.Bench -- indicators|import [--rows N]|batch [--cases N]|pages [--db PATH|Host=…]
 var args2 = args.ToList();
 var scenario = args2.FirstOrDefault() ?? "indicators";
 var dbArg = args2.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), $"rdinvest-bench-{Guid.NewGuid():N}.db");
@@ -24,12 +24,15 @@ switch (scenario)
         var rows = int.Parse(args2.SkipWhile(a => a != "--rows").Skip(1).FirstOrDefault() ?? "200000", CultureInfo.InvariantCulture);
         await ImportBench.RunAsync(target, rows);
         break;
+    case "pages":
+        await PagesBench.RunAsync(target);
+        break;
     case "batch":
         var cases = int.Parse(args2.SkipWhile(a => a != "--cases").Skip(1).FirstOrDefault() ?? "100000", CultureInfo.InvariantCulture);
         await BatchBench.RunAsync(target, cases);
         break;
     default:
-        Console.Error.WriteLine($"unknown scenario {scenario}; try: indicators, import [--rows N], batch [--cases N]");
+        Console.Error.WriteLine($"unknown scenario {scenario}; try: indicators, import [--rows N], batch [--cases N], pages");
         return 2;
 }
 return 0;

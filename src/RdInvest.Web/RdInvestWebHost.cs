@@ -3,6 +3,7 @@ using System.Text.Json;
 using RdInvest.Accounts;
 using RdInvest.Data;
 using RdInvest.Web.Api;
+using RdInvest.Web.Pages;
 using RdInvest.Web.Security;
 using Scalar.AspNetCore;
 
@@ -30,6 +31,7 @@ public static class RdInvestWebHost
         builder.Services.AddValidation();
         builder.Services.AddRdInvestAuth();
         builder.Services.AddRdInvestOpenApi();
+        builder.Services.AddRdInvestPages();
         builder.AddRdInvestHardening();
 
         var app = builder.Build();
@@ -37,6 +39,7 @@ public static class RdInvestWebHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseRdInvestPages();
         app.UseRequestTimeouts();
         app.UseAuthentication();
         app.UseRateLimiter();
@@ -44,8 +47,8 @@ public static class RdInvestWebHost
         app.UseCookieCsrf();
         app.UseAntiforgery();
 
-        // Table of contents: public pages, then one API group per feature.
-        app.MapHomePage();
+        // Table of contents: the pages (Pages/, access from Accounts/PageAccess), then one API group per feature.
+        app.MapRazorPages();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().WithTags("health");
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();

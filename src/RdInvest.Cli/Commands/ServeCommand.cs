@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RdInvest.Data;
 using RdInvest.Demo;
@@ -27,11 +30,38 @@ public static class ServeCommand
                 }
             }
             var app = RdInvestWebHost.Build(["--urls", r.GetValue(urls)!], target);
-            Console.WriteLine($"RdInvest 已启动 / started: {r.GetValue(urls)}  ({target.Describe()})");
             await app.StartAsync(ct);
+            Console.WriteLine($"RdInvest 已启动 / started: {r.GetValue(urls)}  ({target.Describe()})");
+            if (r.GetValue(demo))
+            {
+                // After start: the portal answers at once and shows the notification when it is released.
+                await DemoExtrasAsync(app, ct);
+            }
             await app.WaitForShutdownAsync(ct);
             return 0;
         });
         return cmd;
+    }
+
+    /// <summary>The demo's accounts (one per role, printed) and a released notification for the public portal.</summary>
+    private static async Task DemoExtrasAsync(WebApplication app, CancellationToken ct)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RdInvestDb>();
+        var accounts = await new DemoAccountsHandler(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), db, TimeProvider.System).HandleAsync(ct);
+        Console.WriteLine($"演示账户 / demo accounts (密码 / password: {DemoAccountsHandler.Password}):");
+        foreach (var a in accounts)
+        {
+            Console.WriteLine($"  {a.Name,-16} {a.Role,-15} {a.Scope}");
+        }
+        try
+        {
+            await new DemoNotificationHandler(db, TimeProvider.System).HandleAsync(Plans.PlanResolver.DefaultPlan, ct);
+        }
+        catch (Common.UserError e)
+        {
+            // The portal still works without a released notification; the report tools may be missing.
+            Console.Error.WriteLine($"演示通报未生成 / demo notification not built: {e.Message}");
+        }
     }
 }

@@ -24,8 +24,7 @@ public sealed class NotificationDataHandler(RdInvestDb db)
     public async Task<NotificationData> HandleAsync(NotificationDataRequest request, CancellationToken ct)
     {
         var year = request.Year;
-        var planStore = new PlanStore(db, TimeProvider.System);
-        var plan = await planStore.GetAsync(request.PlanId, ct);
+        var plan = await new PlanResolver(db).ResolveAsync(request.PlanId, ct);
         var planRow = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == plan.Id, ct);
         var region = await new ProgressHandler(db).HandleAsync(new ProgressRequest(plan.Id, year, null), ct);
         var assessment = await new AssessHandler(db).HandleAsync(new AssessRequest(year, plan.Id), ct);

@@ -1,0 +1,10 @@
+// The page frame: the year and data-status selectors apply on change (the Apply button stays for keyboards
+// without script).
+(function () {
+  document.documentElement.classList.add('js');
+  document.querySelectorAll('form[data-autosubmit]').forEach(function (form) {
+    form.querySelectorAll('select').forEach(function (s) {
+      s.addEventListener('change', function () { form.requestSubmit(); });
+    });
+  });
+})();

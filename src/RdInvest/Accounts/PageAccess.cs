@@ -1,0 +1,49 @@
+namespace RdInvest.Accounts;
+
+/// <summary>A page of the web platform: its folder under Pages/, its URL, its navigation group and who may open it.</summary>
+/// <param name="Key">Resource key of its navigation label (Nav.&lt;Key&gt;).</param>
+/// <param name="Folder">Its folder under Pages/ ("" for the home page).</param>
+/// <param name="Path">Its URL.</param>
+/// <param name="Group">Navigation group: <see cref="PageAccess.Reading"/> or <see cref="PageAccess.Work"/>.</param>
+/// <param name="Roles">Roles admitted when signed in; null admits every signed-in role.</param>
+/// <param name="Anonymous">Open without sign-in (the public portal and the released notifications).</param>
+public sealed record PageEntry(string Key, string Folder, string Path, string Group, IReadOnlyList<string>? Roles, bool Anonymous = false)
+{
+    public bool Admits(UserScope? user) => Anonymous || (user is not null && (Roles is null || user.IsIn(Roles)));
+}
+
+/// <summary>
+/// The role × page table of the web platform. The web host authorizes each page folder from it and builds the
+/// navigation from it, so a link never shows where the page would refuse. The role lists are the ones the API's
+/// endpoints require (<see cref="Accounts.Roles"/>); scope within a page is <see cref="ScopeService"/>'s, as in the API.
+/// </summary>
+public static class PageAccess
+{
+    public const string Reading = "reading";
+    public const string Work = "work";
+
+    /// <summary>Roles whose scope is made of divisions (the region, a league/city or a county).</summary>
+    public static readonly IReadOnlyList<string> DivisionReaders = [.. Roles.Global, Roles.CityOfficer, Roles.CountyOfficer];
+
+    /// <summary>Roles that read the league/city assessment: region readers, and city officers (their own row highlighted).</summary>
+    public static readonly IReadOnlyList<string> AssessmentReaders = [.. Roles.RegionReaders, Roles.CityOfficer];
+
+    /// <summary>Roles that read the park evaluation: region readers, and park administrators (their park highlighted).</summary>
+    public static readonly IReadOnlyList<string> ParkReaders = [.. Roles.RegionReaders, Roles.ParkAdmin];
+
+    public static readonly IReadOnlyList<PageEntry> Pages =
+    [
+        new("Home", "", "/", Reading, null, Anonymous: true),
+        new("Divisions", "Divisions", "/divisions", Reading, DivisionReaders),
+        new("Targets", "Targets", "/targets", Reading, DivisionReaders),
+        new("Parks", "Parks", "/parks", Reading, ParkReaders),
+        new("Assessment", "Assessment", "/assessment", Reading, AssessmentReaders),
+        new("Notifications", "Notifications", "/notifications", Reading, null, Anonymous: true),
+    ];
+
+    /// <summary>The pages this user may open, in navigation order.</summary>
+    public static IEnumerable<PageEntry> For(UserScope? user) => Pages.Where(p => p.Admits(user));
+
+    /// <summary>Roles whose home page is the scoped dashboard (the others see the public portal when signed in).</summary>
+    public static bool HasDashboard(UserScope? user) => user is not null && user.IsIn(DivisionReaders);
+}
