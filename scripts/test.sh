@@ -71,6 +71,9 @@ run_suite() {
   grep -E '^(Passed|Failed)!' "$work/$name.log" >&2
 }
 
+# The browser suite (tests/RdInvest.BrowserTests) needs /usr/bin/chromium, installed above; it runs on SQLite and
+# skips itself under PostgreSQL. Its screenshots stay in artifacts/TestResults/browser-screenshots.
+export RDINVEST_SCREENSHOTS="$root/artifacts/TestResults/browser-screenshots"
 log "suite on SQLite"
 (unset RDINVEST_TEST_PG; run_suite sqlite)
 

@@ -13,6 +13,9 @@ public sealed class Charts(Format fmt, IStringLocalizer<SharedResource> text, bo
 {
     private const string Font = "Noto Sans CJK SC, Noto Sans SC, sans-serif";
 
+    /// <summary>呼和浩特, 包头, 乌海: too small on the league/city map for a label of their own.</summary>
+    private static readonly string[] SmallOnMap = ["150100", "150200", "150300"];
+
     /// <summary>Values in the chart's unit: 亿元 for money, as is for percent and counts.</summary>
     public static decimal? Scale(decimal? v, string unit) => v is { } x ? unit == IndicatorUnits.Yuan ? decimal.Round(x / 100_000_000m, 2) : decimal.Round(x, 2) : null;
 
@@ -88,7 +91,7 @@ public sealed class Charts(Format fmt, IStringLocalizer<SharedResource> text, bo
             });
         }
         o["legend"] = new JsonObject { ["bottom"] = 0 };
-        o["grid"] = new JsonObject { ["left"] = 56, ["right"] = 24, ["top"] = 64, ["bottom"] = 48 };
+        o["grid"] = new JsonObject { ["left"] = 56, ["right"] = 24, ["top"] = 78, ["bottom"] = 48 };
         o["xAxis"] = new JsonObject { ["type"] = "category", ["data"] = new JsonArray(t.Years.Select(y => (JsonNode?)JsonValue.Create(y.ToString(fmt.Culture))).ToArray()) };
         o["yAxis"] = new JsonObject { ["type"] = "value", ["name"] = UnitLabel(t.Unit), ["scale"] = true };
         o["series"] = series;
@@ -138,8 +141,8 @@ public sealed class Charts(Format fmt, IStringLocalizer<SharedResource> text, bo
                 ["type"] = "map",
                 ["map"] = "neimenggu",
                 ["nameMap"] = nameMap,
-                ["layoutCenter"] = new JsonArray("50%", "55%"),
-                ["layoutSize"] = "95%",
+                ["layoutCenter"] = new JsonArray("52%", "50%"),
+                ["layoutSize"] = "100%",
                 ["selectedMode"] = false,
                 ["label"] = new JsonObject { ["show"] = true, ["fontSize"] = 10 },
                 ["labelLayout"] = new JsonObject { ["hideOverlap"] = true },
@@ -150,6 +153,8 @@ public sealed class Charts(Format fmt, IStringLocalizer<SharedResource> text, bo
                     ["name"] = AreaName(l),
                     ["value"] = l.Visible ? Scale(l.MapValue.Value, unit) : null,
                     ["href"] = drill && l.Visible ? "/divisions/" + l.Code : null,
+                    // The small central leagues/cities would overlap; their names are in the ranking and table beside.
+                    ["label"] = SmallOnMap.Contains(l.Code) ? new JsonObject { ["show"] = false } : null,
                 }).ToArray()),
             },
         };

@@ -46,8 +46,8 @@ public sealed class DashboardHandler(RdInvestDb db)
     {
         var plan = await new PlanStore(db, TimeProvider.System).GetAsync(request.PlanId, ct);
         var year = request.Year;
-        var progress = await new ProgressHandler(db, request.Preliminary).HandleAsync(new ProgressRequest(plan.Id, year, request.Division), ct);
         var indicators = new IndicatorsHandler(db, request.Preliminary);
+        var progress = await new ProgressHandler(db, request.Preliminary).HandleAsync(new ProgressRequest(plan.Id, year, request.Division), plan, indicators, ct);
         var first = Math.Min(plan.BaseYear, year - 1);
         await indicators.PrepareAsync(Enumerable.Range(first, year - first + 1), ct);
         var divisions = indicators.Divisions;

@@ -16,7 +16,12 @@ public sealed class ProgressHandler(RdInvestDb db, bool preliminary = false)
     public async Task<ProgressResult> HandleAsync(ProgressRequest request, CancellationToken ct)
     {
         var plan = await new PlanStore(db, TimeProvider.System).GetAsync(request.PlanId, ct);
-        var indicators = new IndicatorsHandler(db, preliminary);
+        return await HandleAsync(request, plan, new IndicatorsHandler(db, preliminary), ct);
+    }
+
+    /// <summary>The same, on a plan already loaded and an indicator source the caller goes on using (the dashboard).</summary>
+    public async Task<ProgressResult> HandleAsync(ProgressRequest request, Plan plan, IndicatorsHandler indicators, CancellationToken ct)
+    {
         var years = Enumerable.Range(plan.BaseYear - 1, Math.Max(request.Year, plan.BaseYear) - plan.BaseYear + 2);
         await indicators.PrepareAsync(years, ct);
         var divisions = indicators.Divisions;
