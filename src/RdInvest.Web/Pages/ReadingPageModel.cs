@@ -64,17 +64,16 @@ public abstract class ReadingPageModel(IStringLocalizer<SharedResource> text) : 
 
     /// <summary>A number cell: the formatted text, the value it sorts and exports by, and its provenance badge.</summary>
     public TableCell Num(IndicatorValue v, bool yi = false, string? css = null) =>
-        new(v.Value is null ? Format.Missing : yi ? Fmt.YiNumber(v.Value) : Fmt.Value(v.Value, v.Unit).Replace("%", "", StringComparison.Ordinal).Replace(T["Unit.Count"], "", StringComparison.Ordinal),
-            v.Value is { } x ? yi ? decimal.Round(x / 100_000_000m, 2) : x : null, null, Provenance(v), css);
+        new(v.Value is not { } x ? Format.Missing
+            : yi ? Fmt.YiNumber(x)
+            : v.Unit == IndicatorUnits.Count ? x.ToString("#,0", Fmt.Culture)
+            : x.ToString("#,0.00", Fmt.Culture),
+            v.Value is { } y ? yi ? decimal.Round(y / 100_000_000m, 2) : y : null, null, Provenance(v), css);
 
-    /// <summary>The provenance badge of a figure: 公布 (reported), 汇总 (derived), 示例 (derived from synthetic records); the reason when missing.</summary>
+    /// <summary>The provenance badge of a figure: 公布 (reported), 汇总 (derived), 示例 (derived from synthetic records); none when missing (—).</summary>
     public Badge? Provenance(IndicatorValue v)
     {
-        if (v.Value is null)
-        {
-            return v.ReasonZh is null ? null : new Badge(T["Status.no_data"], "prov-derived", IsEnglish ? v.Reason : v.ReasonZh);
-        }
-        if (v.Provenance is null)
+        if (v.Value is null || v.Provenance is null)
         {
             return null;
         }

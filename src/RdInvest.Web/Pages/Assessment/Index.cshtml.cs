@@ -35,7 +35,7 @@ public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> t
         Title = string.Format(Fmt.Culture, T["Assessment.Title"], Data.Year);
         Crumbs.Add(new Crumb(T["Nav.Assessment"]));
         var columns = new List<TableColumn> { new("rank", T["Assessment.Rank"], true), new("name", T["Table.Division"]) };
-        columns.AddRange(Data.Criteria.Select(c => new TableColumn(c.Id, $"{c.Id} {(IsEnglish ? c.TitleEn ?? c.TitleZh : c.TitleZh)}（{c.MaxPoints.ToString("0.##", Fmt.Culture)}）", true)));
+        columns.AddRange(Data.Criteria.Select(c => new TableColumn(c.Id, $"{(IsEnglish ? c.TitleEn ?? c.TitleZh : c.TitleZh)}（{c.MaxPoints.ToString("0.##", Fmt.Culture)}）", true)));
         columns.AddRange(
         [
             new("total", T["Assessment.Total"], true), new("grade", T["Assessment.Grade"]),

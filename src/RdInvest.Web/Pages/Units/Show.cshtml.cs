@@ -62,7 +62,7 @@ public sealed class ShowModel(RdInvestDb db, IStringLocalizer<SharedResource> te
             new TableCell(r.Year.ToString(CultureInfo.InvariantCulture), r.Year),
             Plain(r.RdTotal, "wan"), Plain(r.GovFunds, "wan"), Plain(r.EnterpriseFunds, "wan"), Plain(r.Basic, "wan"), Plain(r.Applied, "wan"),
             Plain(r.Experimental, "wan"), Plain(r.Revenue, "wan"), Plain(r.PersonnelHeadcount, "int"), Plain(r.InventionPatents, "int"),
-            new TableCell(T["RecordStatus." + r.Status], r.Status, null, page.IsSynthetic ? new Badge(T["Prov.synthetic"], "prov-synthetic", T["Prov.synthetic.Title"]) : null),
+            new TableCell(T["RecordStatus." + r.Status], r.Status),
         ], r.Year == SelectedYear)).ToList());
         Certificates = Table("certificates", string.Format(Fmt.Culture, T["Unit.CertificatesCaption"], u.Name),
         [
