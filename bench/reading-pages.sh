@@ -20,7 +20,7 @@ for _ in $(seq 1 180); do curl -sf "$base/health" >/dev/null 2>&1 && break; slee
 
 login() { # login USER JAR
   local tok
-  tok=$(curl -s -c "$2" -b "$2" "$base/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+  tok=$(curl -s -c "$2" -b "$2" "$base/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
   curl -s -c "$2" -b "$2" -o /dev/null -X POST "$base/login" --data-urlencode "UserName=$1" \
     --data-urlencode "Password=rdinvest-demo" --data-urlencode "__RequestVerificationToken=$tok"
 }

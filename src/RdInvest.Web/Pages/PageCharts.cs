@@ -28,9 +28,9 @@ public sealed class PageCharts(Format fmt, IStringLocalizer<SharedResource> text
         var name = english ? page.Self.NameEn : page.Self.NameZh;
         var title = string.Format(fmt.Culture, text["Division.ChartTitle"], name, english ? s.En : s.Zh, page.Years[0], page.Years[^1]);
         var o = Base(title);
-        o["grid"] = new JsonObject { ["left"] = 64, ["right"] = 24, ["top"] = 48, ["bottom"] = 32 };
+        o["grid"] = new JsonObject { ["left"] = 64, ["right"] = 24, ["top"] = 76, ["bottom"] = 32 };
         o["xAxis"] = new JsonObject { ["type"] = "category", ["data"] = new JsonArray(page.Years.Select(y => (JsonNode?)JsonValue.Create(y.ToString(fmt.Culture))).ToArray()) };
-        o["yAxis"] = new JsonObject { ["type"] = "value", ["name"] = new Charts(fmt, text, english).UnitLabel(s.Unit), ["scale"] = s.Unit == IndicatorUnits.Percent };
+        o["yAxis"] = new JsonObject { ["type"] = "value", ["name"] = new Charts(fmt, text, english).UnitLabel(s.Unit), ["nameGap"] = 14, ["scale"] = s.Unit == IndicatorUnits.Percent };
         o["series"] = new JsonArray
         {
             new JsonObject

@@ -60,6 +60,9 @@ public sealed class DivisionPageHandler(RdInvestDb db)
         {
             path.Insert(0, Step(d));
         }
+        // Years before the division's first figure are left out (a county has no published figures of early years).
+        var first = years.FindIndex(y => IndicatorCalculator.Keys.Any(k => indicators.Get(self.Code, y, k.Key).Value is not null));
+        years = first > 0 ? years[first..] : years;
         var series = IndicatorCalculator.Keys.Select(k => new IndicatorSeries(k.Key, k.Unit, k.Zh, k.En,
             years.Select(y => indicators.Get(self.Code, y, k.Key)).ToList())).ToList();
         var children = all.Values.Where(d => d.ParentCode == self.Code).OrderBy(d => d.Code, StringComparer.Ordinal)
