@@ -161,6 +161,25 @@ public sealed class ReadingPagesTests(BrowserApp app)
         Assert.Equal("PK"u8.ToArray(), bytes[..2]);
     }
 
+    public static TheoryData<string> PrintPages => ["/divisions/" + Baotou, "/assessment", "/targets"];
+
+    [Theory]
+    [MemberData(nameof(PrintPages))]
+    public async Task Print_ReportLikePage_HasNoNavigationAndFitsA4Portrait(string path)
+    {
+        await using var s = await Session.OpenAsync(app, Roles.RegionAdmin);
+        await s.GoAsync(path);
+        await s.Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        Assert.False(await s.Page.Locator("nav.rd-side").IsVisibleAsync());
+        Assert.False(await s.Page.Locator("header.rd-topbar").IsVisibleAsync());
+        Assert.False(await s.Page.Locator(".rd-tablebox form").First.IsVisibleAsync());
+        Assert.True(await s.Page.Locator("h1.rd-title").IsVisibleAsync());
+        var pdf = await s.Page.PdfAsync(new PagePdfOptions { Format = "A4", PreferCSSPageSize = true, PrintBackground = true });
+        Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
+        await s.Page.SetViewportSizeAsync(794, 1123);
+        await s.ShotAsync($"reading-print{path.Replace('/', '-')}");
+    }
+
     public static TheoryData<string> EnglishPages => ["/divisions", "/divisions/" + Baotou, "/units", "/targets", "/parks", "/assessment", "/units/{unit}"];
 
     [Theory]

@@ -50,7 +50,7 @@ public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> t
                 : c.Source == "reported" ? new Badge(T["Prov.reported"], "prov-reported", T["Prov.reported.Title"])
                 : c.Source is null ? null : Synthetic ? new Badge(T["Prov.synthetic"], "prov-synthetic", T["Prov.synthetic.Title"]) : new Badge(T["Prov.derived"], "prov-derived", T["Prov.derived.Title"]))),
             new TableCell(r.Total.ToString("0.00", Fmt.Culture), r.Total, null, null, "fw-bold"),
-            new TableCell(IsEnglish ? r.GradeEn ?? r.Grade : r.Grade, r.Grade),
+            new TableCell(IsEnglish ? r.GradeEn ?? r.Grade : r.Grade, r.Grade, null, null, "text-nowrap"),
             Plain(r.ReportingQuality), Plain(r.ImportErrorRate), Plain(r.ImportWarningRate),
         ], r.Division == Own)).ToList());
         return null;
