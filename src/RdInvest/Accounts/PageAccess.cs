@@ -39,6 +39,8 @@ public static class PageAccess
         new("Parks", "Parks", "/parks", Reading, ParkReaders),
         new("Assessment", "Assessment", "/assessment", Reading, AssessmentReaders),
         new("Notifications", "Notifications", "/notifications", Reading, null, Anonymous: true),
+        // Every signed-in role reads the units of its own scope (ScopeService.Units): a park's, an enterprise's own.
+        new("Units", "Units", "/units", Reading, null),
     ];
 
     /// <summary>The pages this user may open, in navigation order.</summary>
