@@ -68,9 +68,10 @@ public sealed class DashboardTests(BrowserApp app)
         await using var s = await Session.OpenAsync(app, Roles.RegionAnalyst);
         var table = s.Page.Locator("[data-testid=table-areas]");
         await table.Locator("th a", new LocatorLocatorOptions { HasText = "全社会R&D经费" }).ClickAsync();
-        await s.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // htmx swaps the table after the response: wait for the swapped header, not for the network.
+        await s.Page.Locator("[data-testid=table-areas] th[aria-sort=descending]").WaitForAsync();
+        await s.Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("sort=rd_total"));
         Assert.Equal(1, await s.Page.Locator("[data-testid=table-areas] th[aria-sort=descending]").CountAsync());
-        Assert.Contains("sort=rd_total", s.Page.Url, StringComparison.Ordinal);
         var values = (await s.Page.Locator("[data-testid=table-areas] tbody tr td:nth-child(2)").AllTextContentsAsync())
             .Select(t => decimal.Parse(t.Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(12, values.Count);

@@ -1,7 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using RdInvest.Exporting;
 
 namespace RdInvest.Importing;
@@ -9,11 +7,9 @@ namespace RdInvest.Importing;
 /// <summary>Writes an import's outcome and findings to .json, .csv or .xlsx (<c>--report</c>).</summary>
 public static class ImportReport
 {
-    public static readonly JsonSerializerOptions Json = new()
+    /// <summary>The one JSON shape (indented), with severities written as words.</summary>
+    public static readonly JsonSerializerOptions Json = new(Common.JsonDefaults.Indented)
     {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 

@@ -1,63 +1,33 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using RdInvest.Data;
 using RdInvest.Importing;
 
 namespace RdInvest.IntegrationTests.Importing;
 
 /// <summary>
-/// A fresh database for one import test: a SQLite file, or a new PostgreSQL database when RDINVEST_TEST_PG holds
-/// an admin connection string; schema and divisions as `rdinvest db init` makes them.
+/// A fresh database for one import test (a <see cref="TestDatabase"/>: SQLite, or PostgreSQL when RDINVEST_TEST_PG is
+/// set), schema and divisions as `rdinvest db init` makes them, a folder for the test's files, and the import helpers.
 /// </summary>
 public sealed class ImportTestDb : IAsyncDisposable
 {
-    public const string PgVariable = "RDINVEST_TEST_PG";
-    private readonly string? _dir;
-    private readonly string? _pgDatabase;
-    private readonly string? _pgAdmin;
+    private readonly TestDatabase _database;
 
-    private ImportTestDb(DbTarget target, string? dir, string? pgDatabase, string? pgAdmin)
-    {
-        Target = target;
-        _dir = dir;
-        _pgDatabase = pgDatabase;
-        _pgAdmin = pgAdmin;
-    }
+    private ImportTestDb(TestDatabase database) => _database = database;
 
-    public DbTarget Target { get; }
+    public DbTarget Target => _database.Target;
+
     public string Dir { get; } = Directory.CreateTempSubdirectory("rdinvest-import-").FullName;
 
     public static string RepoRoot => RepoPaths.Root;
 
-    public static string DataFile(string name) => Path.Combine(RepoRoot, "data", name);
+    public static string DataFile(string name) => RepoPaths.Of("data", name);
 
-    /// <summary>SQLite unless RDINVEST_TEST_PG is set: the suite runs once per provider (scripts/test.sh).</summary>
     public static async Task<ImportTestDb> CreateAsync()
     {
-        ImportTestDb db;
-        var cs = Environment.GetEnvironmentVariable(PgVariable);
-        if (!string.IsNullOrWhiteSpace(cs))
-        {
-            var name = "rdinvest_test_" + Guid.NewGuid().ToString("N")[..12];
-            var builder = new NpgsqlConnectionStringBuilder(cs) { Database = name, Pooling = false };
-            await using (var admin = new NpgsqlConnection(cs))
-            {
-                await admin.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
-                await create.ExecuteNonQueryAsync();
-            }
-            db = new ImportTestDb(DbTarget.Parse(builder.ConnectionString), null, name, cs);
-        }
-        else
-        {
-            var dir = Directory.CreateTempSubdirectory("rdinvest-db-").FullName;
-            db = new ImportTestDb(DbTarget.Parse(Path.Combine(dir, "test.db")), dir, null, null);
-        }
-        // The real schema (migrations) and reference data, as `rdinvest db init` makes them.
-        await using var context = db.Target.CreateContext();
-        await new DbInitHandler(context, db.Target, TimeProvider.System).HandleAsync(CancellationToken.None);
-        return db;
+        var database = await TestDatabase.CreateAsync();
+        await database.InitAsync();
+        return new ImportTestDb(database);
     }
 
     public RdInvestDb Context() => Target.CreateContext();
@@ -95,20 +65,8 @@ public sealed class ImportTestDb : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_dir is not null)
-        {
-            TryDelete(_dir);
-        }
+        await _database.DisposeAsync();
         TryDelete(Dir);
-        if (_pgDatabase is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(_pgAdmin);
-            await admin.OpenAsync();
-            await using var cmd = admin.CreateCommand();
-            cmd.CommandText = $"DROP DATABASE IF EXISTS \"{_pgDatabase}\" WITH (FORCE)";
-            await cmd.ExecuteNonQueryAsync();
-        }
     }
 
     private static void TryDelete(string dir)
