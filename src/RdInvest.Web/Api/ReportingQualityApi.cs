@@ -10,7 +10,7 @@ public sealed record ReportingQualityItemView(string Division, string Name, int 
 
 public sealed record ReportingQualityView(int Year, IReadOnlyList<ReportingQualityItemView> Results, UnattributedImports Unattributed);
 
-/// <summary>Reporting quality per league/city (issue 4): the same figures and keys as `rdinvest reporting-quality --json`.</summary>
+/// <summary>Reporting quality per league/city: the same figures and keys as `rdinvest reporting-quality --json`.</summary>
 public static class ReportingQualityApi
 {
     public static RouteGroupBuilder MapReportingQualityApi(this RouteGroupBuilder api)

@@ -12,7 +12,7 @@ namespace RdInvest.Web.Api;
 public sealed record SubsidyRoundCreate(int Year, decimal? Budget = null, string? Plan = null);
 
 /// <summary>
-/// The R2 post-subsidy round (SPEC §5): a preview of a year under a budget, and saved rounds — compute and save, review,
+/// The R2 post-subsidy round: a preview of a year under a budget, and saved rounds — compute and save, review,
 /// approve (records the payments), download the payment list.
 /// </summary>
 public static class SubsidyRoundsApi

@@ -55,7 +55,7 @@ public static class Auth
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddAuthorization(o =>
         {
-            // Sign-in is required everywhere unless an endpoint says AllowAnonymous (SPEC §8).
+            // Sign-in is required everywhere unless an endpoint says AllowAnonymous.
             o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
     }

@@ -1,6 +1,6 @@
 namespace RdInvest.Accounts;
 
-/// <summary>The roles of SPEC §1 and the kind of scope each one takes.</summary>
+/// <summary>The roles of the platform and the kind of scope each one takes.</summary>
 public static class Roles
 {
     public const string RegionAdmin = "region_admin";

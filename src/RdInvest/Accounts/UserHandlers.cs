@@ -24,7 +24,7 @@ public sealed record TokenItem(long Id, string Name, DateTime CreatedAt, DateTim
     public bool Active => RevokedAt is null;
 }
 
-/// <summary>`rdinvest user add` and POST /api/v1/users: an account with one role and its scope (SPEC §1).</summary>
+/// <summary>`rdinvest user add` and POST /api/v1/users: an account with one role and its scope.</summary>
 public sealed class AddUserHandler(UserManager<AppUser> users, RdInvestDb db, TimeProvider clock)
 {
     public async Task<UserItem> HandleAsync(AddUserRequest request, Actor actor, CancellationToken ct)

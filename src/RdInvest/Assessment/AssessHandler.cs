@@ -11,7 +11,7 @@ public sealed record AssessResult(int Year, string Plan, string Clause, IReadOnl
 
 /// <summary>
 /// `rdinvest assess`: every league/city scored on the plan's assessment scheme for the year (三(三)), from the
-/// indicators of SPEC §3 (reported figures win over derived sums). Scoring is <see cref="AssessmentScorer"/>.
+/// indicators (reported figures win over derived sums). Scoring is <see cref="AssessmentScorer"/>.
 /// </summary>
 public sealed class AssessHandler(RdInvestDb db, PlanResolver? plans = null)
 {

@@ -1,7 +1,7 @@
 namespace RdInvest.Assessment;
 
 /// <summary>
-/// The JSON of `rdinvest assess --json` (issue contract: year, plan, results[division, name, criteria[id, value,
+/// The JSON of `rdinvest assess --json` (contract: year, plan, results[division, name, criteria[id, value,
 /// points, max_points, source, flag], total, rank, grade]; extra keys may be added, none renamed).
 /// </summary>
 public static class AssessView

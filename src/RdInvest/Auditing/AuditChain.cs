@@ -33,7 +33,7 @@ public sealed record AuditAnchor(long Seq, string Hash)
 }
 
 /// <summary>
-/// The tamper-evident chain over the audit log (SPEC §8): entry n holds SHA-256(hash of entry n−1 + its own canonical
+/// The tamper-evident chain over the audit log: entry n holds SHA-256(hash of entry n−1 + its own canonical
 /// content). Altering an entry breaks its own hash; removing one breaks the next entry's link (and leaves a gap in Seq).
 /// </summary>
 public static class AuditChain

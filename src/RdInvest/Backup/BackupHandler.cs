@@ -24,7 +24,7 @@ public sealed record BackupResult(string Database, string File, string Format, l
     string? AuditHead, IReadOnlyDictionary<string, long> Rows);
 
 /// <summary>
-/// `rdinvest backup --out FILE` (SPEC §7): a consistent copy of the whole database taken while it is in use. SQLite
+/// `rdinvest backup --out FILE`: a consistent copy of the whole database taken while it is in use. SQLite
 /// uses its online backup API into a temporary file, checks the copy (integrity check, audit chain, row counts) and
 /// only then renames it into place; PostgreSQL runs the server's own <c>pg_dump</c> in custom format and checks the
 /// archive with <c>pg_restore --list</c>. An existing file is never overwritten, and a failed backup leaves no file.

@@ -1,6 +1,6 @@
 namespace RdInvest.Data;
 
-// The stored model of SPEC §3. Money columns are integer fen (suffix Fen, convert with Common.Money);
+// The stored model. Money columns are integer fen (suffix Fen, convert with Common.Money);
 // intensities are percent × 10^4 (suffix Bp4), so both databases keep and sum them exactly as integers.
 
 /// <summary>Administrative division (GB/T 2260): region, league/city or county.</summary>
@@ -232,7 +232,7 @@ public sealed class PlanParameterValue
     public bool IsDefault { get; set; }
 }
 
-/// <summary>A sign-in account (ASP.NET Core Identity) with one role and the scope the role applies to (SPEC §1).</summary>
+/// <summary>A sign-in account (ASP.NET Core Identity) with one role and the scope the role applies to.</summary>
 public sealed class AppUser : Microsoft.AspNetCore.Identity.IdentityUser<long>
 {
     public string Role { get; set; } = "";
@@ -314,7 +314,7 @@ public sealed class Notification
 }
 
 /// <summary>
-/// One import of a file (not a dry run), accepted or rejected: the log reporting quality counts from (issue 4). Rows,
+/// One import of a file (not a dry run), accepted or rejected: the log reporting quality counts from. Rows,
 /// Errors and Warnings are the file's totals; <see cref="ImportRunDivision"/> splits the rows by league/city and year.
 /// </summary>
 public sealed class ImportRun
@@ -374,7 +374,7 @@ public static class SubsidyRoundStatuses
 }
 
 /// <summary>
-/// A saved post-subsidy round (SPEC §5): computed and kept as a draft for review, then approved once, which records its
+/// A saved post-subsidy round: computed and kept as a draft for review, then approved once, which records its
 /// payments. <see cref="Result"/> is the round's JSON (the same keys as <c>subsidy-round --json</c>);
 /// <see cref="Fingerprint"/> is SHA-256 over the inputs and results, recomputed at approval to refuse stale rounds.
 /// </summary>

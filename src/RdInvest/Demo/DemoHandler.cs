@@ -6,7 +6,7 @@ namespace RdInvest.Demo;
 public sealed record DemoRequest(int Seed = DemoOptions.DefaultSeed);
 
 /// <summary>
-/// Loads the shipped published statistics and the synthetic demo population (issue 2, item 8). The schema must
+/// Loads the shipped published statistics and the synthetic demo population. The schema must
 /// exist; divisions are seeded here too since every synthetic unit refers to a county.
 /// </summary>
 public sealed class DemoHandler(RdInvestDb db, TimeProvider clock)

@@ -34,7 +34,7 @@ public sealed record ImportResult(
 }
 
 /// <summary>
-/// Imports one file of one kind (SPEC §4): parse → validate every row (all findings at once) → stage with the
+/// Imports one file of one kind: parse → validate every row (all findings at once) → stage with the
 /// provider's bulk path → merge in one transaction → read back. A file imports whole or not at all: any error,
 /// <c>--dry-run</c>, a crash or a kill leaves the database as it was. Re-importing the same file changes no data.
 /// Every import but a dry run is logged (import_runs, with its rows by league/city and year, for reporting quality):

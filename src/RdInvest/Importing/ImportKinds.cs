@@ -3,7 +3,7 @@ using RdInvest.Data;
 namespace RdInvest.Importing;
 
 /// <summary>
-/// The data contract of SPEC §4 and issue 3: every kind of file, its columns (English key, Chinese label, type,
+/// The data contract: every kind of file, its columns (English key, Chinese label, type,
 /// stored property) and its cross-column rules. docs/data-contract.md is generated from this table.
 /// </summary>
 public static class ImportKinds

@@ -27,7 +27,7 @@ public sealed record DivisionPage(DivisionStep Self, IReadOnlyList<DivisionStep>
     IReadOnlyList<Outlier> Outliers, decimal OutlierThreshold, bool Synthetic, IReadOnlyList<TargetDefinition> Definitions);
 
 /// <summary>
-/// A division's page: the region → league/city → county path, every indicator of SPEC §3 over the years with data,
+/// A division's page: the region → league/city → county path, every indicator over the years with data,
 /// the child divisions' figures, the division's targets (<see cref="TargetsOverviewHandler"/>), reported against
 /// derived figures (<see cref="ReconcileHandler"/>, 二(五)16) for the division and its children, the units registered
 /// in it behind the derived figures, and the outliers among the units beneath it (<see cref="OutliersHandler"/>).

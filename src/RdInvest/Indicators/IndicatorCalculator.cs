@@ -27,7 +27,7 @@ public static class IndicatorUnits
 }
 
 /// <summary>
-/// The indicators of SPEC §3 for one division and year, computed from the rolled-up measures of that year and
+/// The indicators for one division and year, computed from the rolled-up measures of that year and
 /// the year before. Pure: the database work happens in <see cref="MeasureLoader"/>.
 /// </summary>
 public static class IndicatorCalculator

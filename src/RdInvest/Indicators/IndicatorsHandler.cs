@@ -10,7 +10,7 @@ public sealed record IndicatorsRequest(string Division, int Year);
 public sealed record DivisionIndicators(string Division, string NameZh, string Level, int Year, IReadOnlyDictionary<string, IndicatorValue> Indicators);
 
 /// <summary>
-/// Indicators of SPEC §3 for a division and year, or for every division and year. Each year's measures are read
+/// Indicators for a division and year, or for every division and year. Each year's measures are read
 /// once (a few GROUP BY queries) and rolled up in memory along the 116-node division tree.
 /// </summary>
 public sealed class IndicatorsHandler(RdInvestDb db, bool preliminary = false) : IIndicatorSource

@@ -2,7 +2,7 @@ namespace RdInvest.Indicators;
 
 /// <summary>
 /// Additive measures behind the indicators: money in fen, everything else a count. Each can be reported for a
-/// division (统计公报) or derived by summing units and child divisions (SPEC §3 "Aggregation rule").
+/// division (统计公报) or derived by summing units and child divisions (the aggregation rule: published figures are authoritative).
 /// </summary>
 public static class Measure
 {

@@ -12,7 +12,7 @@ public sealed record Provenance(string Kind, int Units, int Divisions)
 public sealed record RolledValue(long Value, Provenance Provenance);
 
 /// <summary>
-/// SPEC §3 aggregation rule, pure: for a division, a reported figure wins; otherwise the value is the sum over its
+/// The aggregation rule, pure: for a division, a reported figure wins; otherwise the value is the sum over its
 /// child divisions (recursively, each by the same rule) and the units registered directly in it.
 /// </summary>
 public sealed class Rollup

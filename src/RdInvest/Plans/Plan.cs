@@ -44,7 +44,7 @@ public static class TargetKinds
     public static readonly IReadOnlyList<string> All = [Growth, Level, Share, Count, Threshold];
 }
 
-/// <summary>A target of the plan (SPEC §2), e.g. T2: rd_total level 37,000,000,000 yuan in the end year.</summary>
+/// <summary>A target of the plan, e.g. T2: rd_total level 37,000,000,000 yuan in the end year.</summary>
 public sealed record PlanTarget
 {
     public required string Id { get; init; }

@@ -3,7 +3,7 @@ using RdInvest.Policy.Rules;
 
 namespace RdInvest.Policy;
 
-/// <summary>The twelve incentive rules of the plan (SPEC §2, R1–R12), in order.</summary>
+/// <summary>The twelve incentive rules of the plan (R1–R12), in order.</summary>
 public static class RuleRegistry
 {
     public static IReadOnlyList<RuleDefinition> All { get; } =

@@ -49,7 +49,7 @@ public sealed record SubsidyRoundLine(SubsidyApplicant Applicant, RuleResult Cla
 public sealed record LeagueCityTotal(string Code, string Name, int Enterprises, int Eligible, decimal Claims, decimal Paid);
 
 /// <summary>
-/// A post-subsidy round (SPEC §5, clause 二(二)6). <see cref="ScaleFactor"/> is budget / claims when the claims
+/// A post-subsidy round (clause 二(二)6). <see cref="ScaleFactor"/> is budget / claims when the claims
 /// exceed the budget (each amount then floored to the yuan), else null; <see cref="Remainder"/> is the budget left
 /// undistributed.
 /// </summary>

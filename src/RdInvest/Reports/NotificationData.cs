@@ -6,7 +6,7 @@ namespace RdInvest.Reports;
 
 /// <summary>
 /// A league/city line of the notification: money in yuan, rates in percent. <see cref="Target2025"/> is T2 split by
-/// the base-year share (SPEC §3); <see cref="TargetShare"/> = actual / that target × 100; <see cref="RequiredGrowth"/>
+/// the base-year share; <see cref="TargetShare"/> = actual / that target × 100; <see cref="RequiredGrowth"/>
 /// is the yearly growth still needed to reach it.
 /// </summary>
 public sealed record LeagueLine(

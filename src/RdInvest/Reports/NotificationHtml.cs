@@ -37,7 +37,7 @@ public static class NotificationHtml
                 .Append(Inv, $"<td>{Val(t.Actual, t.Unit)}</td><td>{Val(t.Expected, t.Unit)}</td><td>{Val(t.TargetEndValue, t.Unit)}</td>")
                 .Append(Inv, $"<td>{Pct(t.RealisedCagr)}</td><td>{Pct(t.RequiredGrowth)}</td><td>{E(TargetStatus.Zh(t.Status))}<br><span class=\"en\">{E(t.Status)}</span></td></tr>\n");
         }
-        h.Append("</tbody></table>\n<p class=\"note\">金额单位：亿元；比率单位：%。预期值按基年实际值与目标的轨迹计算（SPEC §3）。 Money in 100 million yuan (亿元), rates in percent.</p>\n");
+        h.Append("</tbody></table>\n<p class=\"note\">金额单位：亿元；比率单位：%。预期值按基年实际值与目标的轨迹计算。 Money in 100 million yuan (亿元), rates in percent.</p>\n");
         for (var i = 0; i < d.Trajectories.Count; i++)
         {
             h.Append("<div class=\"chart\">").Append(svgs.GetValueOrDefault($"trajectory{i}") ?? "").Append("</div>\n");

@@ -30,7 +30,7 @@ public sealed record SavedRound(SavedRoundSummary Round, JsonNode Result)
 public sealed record ApprovedRound(SavedRoundSummary Round, int R2Payments, decimal R2Total, int R1Payments, decimal R1Total);
 
 /// <summary>
-/// Saved post-subsidy rounds (SPEC §5: compute, scale to the budget, review, approve, export the payment list). A round
+/// Saved post-subsidy rounds (compute, scale to the budget, review, approve, export the payment list). A round
 /// is saved as a draft with a fingerprint of its inputs and results; approving it recomputes the round, refuses when
 /// anything changed, when the year's R2 was already paid or another round of the year is approved, and otherwise
 /// records every R2 payment and every R1 claim of the round in the payments table, audited, in one transaction.

@@ -9,7 +9,7 @@ namespace RdInvest.Subsidies;
 public sealed record SubsidyRoundRequest(int Year, decimal? Budget);
 
 /// <summary>
-/// The post-subsidy round (SPEC §5; clause 二(二)6): reads every enterprise with an R&amp;D record for year − 1 (and
+/// The post-subsidy round (clause 二(二)6): reads every enterprise with an R&amp;D record for year − 1 (and
 /// year − 2 where present), then hands the figures to the pure <see cref="SubsidyRound"/>.
 /// </summary>
 public sealed class SubsidyRoundHandler(RdInvestDb db)

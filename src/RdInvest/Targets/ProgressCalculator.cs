@@ -20,14 +20,14 @@ public sealed record ParkFloor(string ParkId, string NameZh, string Category, st
     public bool? Met => Intensity is { } i && Floor is { } f ? i >= f : null;
 }
 
-/// <summary>The values progress needs, by division, year and indicator key (SPEC §3 keys).</summary>
+/// <summary>The values progress needs, by division, year and indicator key.</summary>
 public interface IIndicatorSource
 {
     IndicatorValue Get(string division, int year, string key);
 }
 
 /// <summary>
-/// Evaluates every target of a plan (SPEC §3 "Targets and trajectory"). Pure: indicators come in through
+/// Evaluates every target of a plan. Pure: indicators come in through
 /// <see cref="IIndicatorSource"/>, the at-risk ratio from the plan's dated parameter progress.at_risk_ratio.
 /// </summary>
 public static class ProgressCalculator

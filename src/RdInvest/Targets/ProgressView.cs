@@ -1,6 +1,6 @@
 namespace RdInvest.Targets;
 
-/// <summary>The stable JSON shape of `rdinvest progress --json` (issue contract keys, plus title, unit and target_end_value).</summary>
+/// <summary>The stable JSON shape of `rdinvest progress --json` (contract keys, plus title, unit and target_end_value).</summary>
 public static class ProgressView
 {
     public static object Of(ProgressResult r) => new Dictionary<string, object?>

@@ -1,7 +1,7 @@
 namespace RdInvest.Targets;
 
 /// <summary>
-/// Target trajectory math of SPEC §3 ("Targets and trajectory"), pure. Rates are fractions here (0.2 = 20 %);
+/// Target trajectory math of the plan, pure. Rates are fractions here (0.2 = 20 %);
 /// the hosts show percent. Powers use double only for the fractional exponent; inputs and results are decimal.
 /// </summary>
 public static class Trajectory

@@ -9,7 +9,7 @@ using static RdInvest.IntegrationTests.Api.ApiHost;
 
 namespace RdInvest.IntegrationTests.Api;
 
-/// <summary>Token revocation and account disabling (issue 7): both take effect at once, are audited, and keep the chain intact.</summary>
+/// <summary>Token revocation and account disabling: both take effect at once, are audited, and keep the chain intact.</summary>
 public sealed class AccountAdminTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -10,7 +10,7 @@ using static RdInvest.IntegrationTests.Api.ApiHost;
 
 namespace RdInvest.IntegrationTests.Api;
 
-/// <summary>Imports through the API respect the caller's scope and the approval workflow (issue 7).</summary>
+/// <summary>Imports through the API respect the caller's scope and the approval workflow.</summary>
 public sealed class ImportScopeTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

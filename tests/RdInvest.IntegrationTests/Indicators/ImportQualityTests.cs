@@ -11,7 +11,7 @@ using Xunit;
 namespace RdInvest.IntegrationTests.Indicators;
 
 /// <summary>
-/// Reporting quality's import error and warning rates (issue 4): every row of every import, accepted or rejected,
+/// Reporting quality's import error and warning rates: every row of every import, accepted or rejected,
 /// counted under its unit's league/city and its year.
 /// </summary>
 public sealed class ImportQualityTests

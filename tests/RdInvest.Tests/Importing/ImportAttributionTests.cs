@@ -3,7 +3,7 @@ using RdInvest.Importing;
 
 namespace RdInvest.Tests.Importing;
 
-/// <summary>Every data row of an import is counted under its unit's league/city and its year (issue 4's reporting quality).</summary>
+/// <summary>Every data row of an import is counted under its unit's league/city and its year (for reporting quality).</summary>
 public sealed class ImportAttributionTests
 {
     private static readonly string UnitB = CreditCode.Complete("91150202MA0000002");
