@@ -17,6 +17,9 @@ public static class RdInvestWebHost
         var builder = WebApplication.CreateBuilder(args);
         var target = db ?? DbTarget.Resolve(builder.Configuration["db"]);
         builder.Services.AddSingleton(target);
+        // One line per request at Information is noise on an officer's console; warnings and errors still show.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped(_ => target.CreateContext());
         builder.Services.AddHttpContextAccessor();
