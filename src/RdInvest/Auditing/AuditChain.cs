@@ -89,23 +89,6 @@ public static class AuditChain
         }
     }
 
-    /// <summary>
-    /// For writers that run their own ADO.NET transaction on the context's connection (the import pipeline): enlists
-    /// the context in it, seals, and leaves the commit to the caller.
-    /// </summary>
-    public static async Task SealAsync(RdInvestDb db, System.Data.Common.DbTransaction transaction, CancellationToken ct)
-    {
-        await db.Database.UseTransactionAsync(transaction, ct);
-        try
-        {
-            await SealAsync(db, ct);
-        }
-        finally
-        {
-            await db.Database.UseTransactionAsync(null, ct);
-        }
-    }
-
     /// <summary>The newest sealed entry (null when nothing is sealed yet).</summary>
     public static async Task<AuditAnchor?> HeadAsync(RdInvestDb db, CancellationToken ct)
     {

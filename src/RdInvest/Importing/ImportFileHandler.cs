@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using RdInvest.Common;
 using RdInvest.Data;
 using Sylvan.Data.Csv;
@@ -60,9 +61,11 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
         var options = new ImportOptions(request.Unit, request.IgnoreUnknown, now.Year + 1, request.Scope);
         var actor = string.IsNullOrWhiteSpace(request.User) ? Environment.UserName : request.User;
 
+        // One transaction, owned by EF: the bulk stage and the set-based merge run on its connection and transaction, and
+        // the EF writes (the import run, the audit seal) join it without switching.
+        await using var unitOfWork = await db.Database.BeginTransactionAsync(ct);
         var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var transaction = unitOfWork.GetDbTransaction();
         var refs = await DbImportReferences.LoadAsync(db, connection, transaction, kind, ct,
             unitsForScope: request.Scope is not null && kind == ImportKinds.Units);
         var validator = new ImportValidator(kind, options, refs, fileName);
@@ -102,7 +105,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
         var attribution = validator.Attribution;
         if (validator.Errors > 0)
         {
-            await transaction.RollbackAsync(ct);
+            await unitOfWork.RollbackAsync(ct);
             var rejected = request.DryRun ? (long?)null : await LogSeparatelyAsync(run, attribution, "import.rejected", table.Table, ct);
             return new ImportResult(kind.Name, fileName, sha, validator.DataRows, 0, 0, 0,
                 validator.Warnings, validator.Errors, request.DryRun, false, validator.Findings)
@@ -117,15 +120,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
         long? runId = null;
         if (written)
         {
-            await db.Database.UseTransactionAsync(transaction, ct);
-            try
-            {
-                runId = await AddRunAsync(run, attribution, ct);
-            }
-            finally
-            {
-                await db.Database.UseTransactionAsync(null, ct);
-            }
+            runId = await AddRunAsync(run, attribution, ct);
             var summary = JsonSerializer.Serialize(new
             {
                 kind = kind.Name,
@@ -138,13 +133,13 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
                 run = runId,
             });
             await merge.AuditImportAsync(kind, who, summary, ct);
-            await Auditing.AuditChain.SealAsync(db, transaction, ct);
+            await Auditing.AuditChain.SealAsync(db, ct);
             PausePoints.Reach(PausePoints.ImportMerged);
-            await transaction.CommitAsync(ct);
+            await unitOfWork.CommitAsync(ct);
         }
         else
         {
-            await transaction.RollbackAsync(ct);
+            await unitOfWork.RollbackAsync(ct);
             if (!request.DryRun)
             {
                 runId = await LogSeparatelyAsync(run, attribution, "import.unchanged", table.Table, ct);

@@ -18,7 +18,9 @@ public sealed class ServeTests
         _ = p.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         try
         {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            // The demo's accounts and released notification are built just after the host starts listening (the PDF's
+            // Chromium takes the CPU for a few seconds), so a first request may be slow: a slow answer is retried.
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
             var sw = Stopwatch.StartNew();
             HttpResponseMessage? response = null;
             while (sw.Elapsed < TimeSpan.FromSeconds(60) && !p.HasExited)
@@ -28,7 +30,8 @@ public sealed class ServeTests
                     response = await http.GetAsync(url + "/", TestContext.Current.CancellationToken);
                     break;
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException
+                    || (e is TaskCanceledException && !TestContext.Current.CancellationToken.IsCancellationRequested))
                 {
                     await Task.Delay(250, TestContext.Current.CancellationToken);
                 }
