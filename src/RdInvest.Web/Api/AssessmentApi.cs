@@ -16,6 +16,6 @@ public static class AssessmentApi
         return g;
     }
 
-    public static async Task<Ok<object>> Get(int year, string? plan, PlanResolver plans, [AsParameters] ApiServices s) =>
+    public static async Task<Ok<AssessView>> Get(int year, string? plan, PlanResolver plans, [AsParameters] ApiServices s) =>
         TypedResults.Ok(AssessView.Of(await new AssessHandler(s.Api.Db, plans).HandleAsync(new AssessRequest(year, plan), s.Api.Ct)));
 }

@@ -20,7 +20,7 @@ public static class IndicatorsApi
         _ => throw new Common.UserError($"status 应为 final 或 preliminary，而不是 {status}", $"status must be final or preliminary, not {status}", 2),
     };
 
-    public static async Task<Ok<object>> Get(string code, int year, string? status, [AsParameters] ApiServices s)
+    public static async Task<Ok<IndicatorView>> Get(string code, int year, string? status, [AsParameters] ApiServices s)
     {
         var handler = new IndicatorsHandler(s.Api.Db, Preliminary(status));
         var result = await handler.HandleAsync(new IndicatorsRequest(code, year), s.Api.Ct);

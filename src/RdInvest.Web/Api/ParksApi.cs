@@ -19,7 +19,7 @@ public static class ParksApi
         return g;
     }
 
-    public static async Task<Ok<object>> Evaluation(int year, string? category, string? plan, PlanResolver plans, [AsParameters] ApiServices s) =>
+    public static async Task<Ok<ParksView>> Evaluation(int year, string? category, string? plan, PlanResolver plans, [AsParameters] ApiServices s) =>
         TypedResults.Ok(ParksView.Of(await new ParksHandler(s.Api.Db, plans).HandleAsync(new ParksRequest(year, category, plan), s.Api.Ct)));
 
     public static async Task<Ok<ParkIndicators>> Indicators(string parkId, int year, [AsParameters] ApiServices s) =>

@@ -14,7 +14,7 @@ public static class ProgressApi
         return g;
     }
 
-    public static async Task<Ok<object>> Get(string code, int year, string? plan, string? status, PlanResolver plans, [AsParameters] ApiServices s)
+    public static async Task<Ok<ProgressView>> Get(string code, int year, string? plan, string? status, PlanResolver plans, [AsParameters] ApiServices s)
     {
         var result = await new ProgressHandler(s.Api.Db, IndicatorsApi.Preliminary(status), plans)
             .HandleAsync(new ProgressRequest(plan, year, code), s.Api.Ct);

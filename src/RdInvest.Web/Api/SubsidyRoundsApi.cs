@@ -33,7 +33,7 @@ public static class SubsidyRoundsApi
         return g;
     }
 
-    public static async Task<Results<Ok<object>, ProblemHttpResult>> Get(int year, decimal? budget, string? plan, PlanResolver plans, [AsParameters] ApiServices s)
+    public static async Task<Results<Ok<SubsidyRoundView>, ProblemHttpResult>> Get(int year, decimal? budget, string? plan, PlanResolver plans, [AsParameters] ApiServices s)
     {
         try
         {

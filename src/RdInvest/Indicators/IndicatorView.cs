@@ -1,36 +1,28 @@
+using System.Text.Json.Serialization;
+
 namespace RdInvest.Indicators;
 
-/// <summary>The stable JSON shape of indicators (CLI --json and API): keys fixed, money in yuan, percent as percent.</summary>
-public static class IndicatorView
+/// <summary>
+/// One indicator's value: provenance only when computed, units and divisions only when rolled up, the reason (English
+/// and Chinese) only when missing — absent keys are left out, not written null.
+/// </summary>
+public sealed record IndicatorValueView(
+    decimal? Value,
+    string Unit,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Provenance,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Units,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Divisions,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReasonZh)
 {
-    public static object Of(DivisionIndicators d, string dataStatus = "final") => new Dictionary<string, object?>
-    {
-        ["division"] = d.Division,
-        ["name"] = d.NameZh,
-        ["year"] = d.Year,
-        ["data_status"] = dataStatus,
-        ["indicators"] = d.Indicators.ToDictionary(kv => kv.Key, kv => Value(kv.Value)),
-    };
+    public static IndicatorValueView Of(IndicatorValue v) => new(v.Value, v.Unit, v.Provenance, v.Units, v.Divisions, v.Reason, v.ReasonZh);
+}
 
-    public static Dictionary<string, object?> Value(IndicatorValue v)
-    {
-        var o = new Dictionary<string, object?> { ["value"] = v.Value, ["unit"] = v.Unit };
-        if (v.Provenance is not null)
-        {
-            o["provenance"] = v.Provenance;
-        }
-        if (v.Units is not null)
-        {
-            o["units"] = v.Units;
-            o["divisions"] = v.Divisions;
-        }
-        if (v.Reason is not null)
-        {
-            o["reason"] = v.Reason;
-            o["reason_zh"] = v.ReasonZh;
-        }
-        return o;
-    }
+/// <summary>The stable JSON shape of indicators (CLI --json and API): keys fixed, money in yuan, percent as percent.</summary>
+public sealed record IndicatorView(string Division, string Name, int Year, string DataStatus, IReadOnlyDictionary<string, IndicatorValueView> Indicators)
+{
+    public static IndicatorView Of(DivisionIndicators d, string dataStatus = "final") =>
+        new(d.Division, d.NameZh, d.Year, dataStatus, d.Indicators.ToDictionary(kv => kv.Key, kv => IndicatorValueView.Of(kv.Value)));
 
     /// <summary>Long-format rows for files: one row per division, year and indicator.</summary>
     public static IEnumerable<IReadOnlyDictionary<string, object?>> Rows(IEnumerable<DivisionIndicators> all) =>

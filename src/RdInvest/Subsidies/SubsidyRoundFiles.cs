@@ -12,57 +12,8 @@ namespace RdInvest.Subsidies;
 /// <summary>The round's payment list: XLSX (list, totals per league/city, summary), CSV (the list) or JSON.</summary>
 public static class SubsidyRoundFiles
 {
-    public static object ToJson(SubsidyRoundResult r) => new
-    {
-        year = r.Year,
-        date = r.Date,
-        budget = r.Budget,
-        total_claims = r.TotalClaims,
-        total_paid = r.TotalPaid,
-        remainder = r.Remainder,
-        scale_factor = r.ScaleFactor is { } f ? decimal.Round(f, 10) : (decimal?)null,
-        enterprises = r.Lines.Count,
-        eligible = r.Lines.Count(l => l.Claim.Amount > 0m),
-        lines = r.Lines.Select(l => new
-        {
-            credit_code = l.Applicant.CreditCode,
-            name = l.Applicant.Name,
-            league_city_code = l.Applicant.LeagueCityCode,
-            league_city = l.Applicant.LeagueCityName,
-            rd_prev = l.Applicant.RdPrev,
-            revenue_prev = l.Applicant.RevenuePrev,
-            rd_prev2 = l.Applicant.RdPrev2,
-            claim = l.Claim.Amount,
-            paid = l.Paid,
-            explanation_zh = l.ExplanationZh,
-            explanation_en = l.ExplanationEn,
-            r2_paid_before = l.Applicant.R2Paid?.Amount,
-            r1_paid_year = l.Applicant.R1Paid?.Year,
-            r1_paid_amount = l.Applicant.R1Paid?.Amount,
-            r1_paid_on = l.Applicant.R1Paid?.PaidOn,
-            r1_certified_on = l.R1Certificate?.Issued,
-            r1_first_time = l.R1FirstTime,
-            r1_relocated = l.R1Certificate?.Relocated,
-            r1_claim = l.R1?.Amount,
-            r1_explanation_zh = l.R1?.ExplanationZh(),
-            r1_explanation_en = l.R1?.ExplanationEn(),
-        }),
-        by_league_city = r.ByLeagueCity.Select(c => new
-        {
-            code = c.Code,
-            name = c.Name,
-            enterprises = c.Enterprises,
-            eligible = c.Eligible,
-            claims = c.Claims,
-            paid = c.Paid,
-        }),
-        notes_zh = r.NotesZh,
-        notes_en = r.NotesEn,
-        r1_total_claims = r.R1TotalClaims,
-        r1_eligible = r.Lines.Count(l => l.R1?.Amount > 0m),
-        r1_already_paid = r.Lines.Count(l => l.Applicant.R1Paid is not null),
-        r2_already_paid = r.Lines.Count(l => l.Applicant.R2Paid is not null),
-    };
+    /// <summary>The round as JSON: <see cref="SubsidyRoundView"/>.</summary>
+    public static SubsidyRoundView ToJson(SubsidyRoundResult r) => SubsidyRoundView.Of(r);
 
     public static void Write(string path, SubsidyRoundResult r)
     {

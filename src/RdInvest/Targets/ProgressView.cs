@@ -1,34 +1,44 @@
+using System.Text.Json.Serialization;
+
 namespace RdInvest.Targets;
 
-/// <summary>The stable JSON shape of `rdinvest progress --json` (contract keys, plus title, unit and target_end_value).</summary>
-public static class ProgressView
+// The keys are named on every property: the notification's data fingerprint serializes this view with the serializer's
+// default options, so the keys must not depend on the options a caller passes.
+
+/// <summary>One target's progress as <c>rdinvest progress --json</c>, the API and the notification show it.</summary>
+public sealed record ProgressTargetView(
+    [property: JsonPropertyName("id")] string Id,
+    [property: JsonPropertyName("clause")] string Clause,
+    [property: JsonPropertyName("title_zh")] string TitleZh,
+    [property: JsonPropertyName("indicator")] string Indicator,
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("unit")] string Unit,
+    [property: JsonPropertyName("base_year")] int BaseYear,
+    [property: JsonPropertyName("base_value")] decimal? BaseValue,
+    [property: JsonPropertyName("target_value")] decimal? TargetValue,
+    [property: JsonPropertyName("target_end_value")] decimal? TargetEndValue,
+    [property: JsonPropertyName("actual")] decimal? Actual,
+    [property: JsonPropertyName("expected")] decimal? Expected,
+    [property: JsonPropertyName("realised_cagr")] decimal? RealisedCagr,
+    [property: JsonPropertyName("required_growth")] decimal? RequiredGrowth,
+    [property: JsonPropertyName("progress_ratio")] decimal? ProgressRatio,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("status_zh")] string StatusZh,
+    [property: JsonPropertyName("reason")] string? Reason)
 {
-    public static object Of(ProgressResult r) => new Dictionary<string, object?>
-    {
-        ["plan"] = r.Plan,
-        ["year"] = r.Year,
-        ["division"] = r.Division,
-        ["division_name"] = r.DivisionName,
-        ["targets"] = r.Targets.Select(t => new Dictionary<string, object?>
-        {
-            ["id"] = t.Id,
-            ["clause"] = t.Clause,
-            ["title_zh"] = t.TitleZh,
-            ["indicator"] = t.Indicator,
-            ["kind"] = t.Kind,
-            ["unit"] = t.Unit,
-            ["base_year"] = t.BaseYear,
-            ["base_value"] = t.BaseValue,
-            ["target_value"] = t.TargetValue,
-            ["target_end_value"] = t.TargetEndValue,
-            ["actual"] = t.Actual,
-            ["expected"] = t.Expected,
-            ["realised_cagr"] = t.RealisedCagr,
-            ["required_growth"] = t.RequiredGrowth,
-            ["progress_ratio"] = t.ProgressRatio,
-            ["status"] = t.Status,
-            ["status_zh"] = TargetStatus.Zh(t.Status),
-            ["reason"] = t.Reason,
-        }).ToList(),
-    };
+    public static ProgressTargetView Of(TargetProgress t) => new(t.Id, t.Clause, t.TitleZh, t.Indicator, t.Kind, t.Unit,
+        t.BaseYear, t.BaseValue, t.TargetValue, t.TargetEndValue, t.Actual, t.Expected, t.RealisedCagr, t.RequiredGrowth, t.ProgressRatio,
+        t.Status, TargetStatus.Zh(t.Status), t.Reason);
+}
+
+/// <summary>The stable JSON shape of `rdinvest progress --json` (contract keys, plus title, unit and target_end_value).</summary>
+public sealed record ProgressView(
+    [property: JsonPropertyName("plan")] string Plan,
+    [property: JsonPropertyName("year")] int Year,
+    [property: JsonPropertyName("division")] string Division,
+    [property: JsonPropertyName("division_name")] string DivisionName,
+    [property: JsonPropertyName("targets")] IReadOnlyList<ProgressTargetView> Targets)
+{
+    public static ProgressView Of(ProgressResult r) =>
+        new(r.Plan, r.Year, r.Division, r.DivisionName, r.Targets.Select(ProgressTargetView.Of).ToList());
 }
