@@ -215,6 +215,25 @@ public sealed class EndpointMatrixTests
     }
 
     [Fact]
+    public async Task Matrix_AndOpenApi_ListTheSameEndpoints()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await CreateAsync();
+        using var response = await host.Client(null).GetAsync("/openapi/v1.json", ct);
+        response.EnsureSuccessStatusCode();
+        using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        var documented = doc.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject()
+                .Where(op => op.Name is "get" or "post" or "put" or "delete" or "patch")
+                .Select(op => $"{op.Name.ToUpperInvariant()} {path.Name.TrimEnd('/')}"))
+            .Where(k => k.Contains(" /api/v1", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
+        var listed = s_cases.Keys.Where(k => k.Contains(" /api/v1", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(documented.Count > 20, "the OpenAPI document lists almost nothing");
+        Assert.Equal(listed, documented);
+    }
+
+    [Fact]
     public async Task Matrix_EveryEndpointRoleAndScope_AnswersTheExpectedStatus()
     {
         await using var host = await CreateAsync();
