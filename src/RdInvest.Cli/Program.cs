@@ -23,6 +23,7 @@ root.Subcommands.Add(QualityCommands.ReportingQuality());
 root.Subcommands.Add(UserCommands.Build());
 root.Subcommands.Add(AuditCommands.Build());
 root.Subcommands.Add(BackupCommand.Build());
+root.Subcommands.Add(RestoreCommand.Build());
 root.Subcommands.Add(ImportCommands.Build());
 root.Subcommands.Add(ExportCommands.Build());
 root.Subcommands.Add(ParkCommands.Parks());
