@@ -3,6 +3,7 @@ using System.Text.Json;
 using RdInvest.Accounts;
 using RdInvest.Data;
 using RdInvest.Web.Api;
+using RdInvest.Web.Health;
 using RdInvest.Web.Pages;
 using RdInvest.Web.Security;
 using Scalar.AspNetCore;
@@ -35,6 +36,7 @@ public static class RdInvestWebHost
         builder.Services.AddRdInvestAuth();
         builder.Services.AddRdInvestOpenApi();
         builder.Services.AddRdInvestPages();
+        builder.Services.AddRdInvestHealth();
         builder.AddRdInvestHardening();
 
         var app = builder.Build();
@@ -52,7 +54,7 @@ public static class RdInvestWebHost
 
         // Table of contents: the pages (Pages/, access from Accounts/PageAccess), then one API group per feature.
         app.MapRazorPages();
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().WithTags("health");
+        app.MapRdInvestHealth();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
         var api = app.MapGroup("/api/v1").AddEndpointFilter<YearFilter>().AddEndpointFilter<ScopeFilter>().WithStandardProblems();

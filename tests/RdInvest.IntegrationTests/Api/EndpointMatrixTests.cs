@@ -67,6 +67,8 @@ public sealed class EndpointMatrixTests
     private static readonly Dictionary<string, Case> s_cases = new()
     {
         ["GET /health"] = new(null, false, Ok200, _ => "/health", Public: true),
+        ["GET /health/live"] = new(null, false, Ok200, _ => "/health/live", Public: true),
+        ["GET /health/ready"] = new(null, false, Ok200, _ => "/health/ready", Public: true),
         ["POST /api/v1/account/login"] = new(null, false, [401], _ => "/api/v1/account/login",
             _ => new { user_name = "nobody", password = "wrong-password" }, Public: true, OnceOnly: true),
         ["POST /api/v1/account/logout"] = new(null, false, [204], _ => "/api/v1/account/logout"),
@@ -198,7 +200,7 @@ public sealed class EndpointMatrixTests
 
     private static IReadOnlyList<string> EndpointKeys(ApiHost host) =>
         host.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } t && (t.StartsWith("/api/v1", StringComparison.Ordinal) || t == "/health"))
+            .Where(e => e.RoutePattern.RawText is { } t && (t.StartsWith("/api/v1", StringComparison.Ordinal) || t.StartsWith("/health", StringComparison.Ordinal)))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(m => $"{m} {Regex.Replace(e.RoutePattern.RawText!.TrimEnd('/'), ":[a-z]+", "")}"))
             .Distinct().Order(StringComparer.Ordinal).ToList();
