@@ -4,6 +4,7 @@ using RdInvest.Accounts;
 using RdInvest.Data;
 using RdInvest.Web.Api;
 using RdInvest.Web.Health;
+using RdInvest.Web.Observability;
 using RdInvest.Web.Pages;
 using RdInvest.Web.Security;
 using Scalar.AspNetCore;
@@ -38,6 +39,7 @@ public static class RdInvestWebHost
         builder.Services.AddRdInvestPages();
         builder.Services.AddRdInvestHealth();
         builder.AddRdInvestHardening();
+        builder.AddRdInvestTelemetry();
 
         var app = builder.Build();
         app.UseProxyAndHsts();

@@ -50,6 +50,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
 
     public async Task<ImportResult> HandleAsync(ImportRequest request, CancellationToken ct)
     {
+        var started = time.GetTimestamp();
         var kind = ImportKinds.Get(request.Kind);
         if (!File.Exists(request.Path))
         {
@@ -145,6 +146,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
                 runId = await LogSeparatelyAsync(run, attribution, "import.unchanged", table.Table, ct);
             }
         }
+        RdMetrics.ImportFinished(kind.Name, validator.DataRows, time.GetElapsedTime(started), written);
         return new ImportResult(kind.Name, fileName, sha, validator.DataRows, counts.Inserted, counts.Updated, counts.Unchanged,
             validator.Warnings, 0, request.DryRun, written, validator.Findings)
         { Attribution = attribution, RunId = runId };
