@@ -105,10 +105,16 @@ public sealed class UserErrorHandler(IProblemDetailsService problems, ILogger<Us
             BadHttpRequestException e => RequestErrors.Describe(e, ctx, out field),
             AntiforgeryValidationException => (400, "缺少或无效的 CSRF 令牌（X-CSRF-TOKEN）", "missing or invalid CSRF token (X-CSRF-TOKEN)", null),
             OperationCanceledException when ctx.RequestAborted.IsCancellationRequested => (499, "请求已取消", "request cancelled", null),
+            _ when DatabaseUnavailable.Is(exception) => (503, DatabaseUnavailable.Zh, DatabaseUnavailable.En, null),
             _ => (500, Problems.Standard(500).Zh, Problems.Standard(500).En, null),
         };
         field ??= (exception as Accounts.AccountFieldError)?.Field;
-        if (status >= 500)
+        if (status == 503 && DatabaseUnavailable.Is(exception))
+        {
+            log.LogWarning("database unavailable {RequestId}: {Reason}", ctx.TraceIdentifier, exception.GetBaseException().Message);
+            ctx.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (status >= 500)
         {
             log.LogError(exception, "unhandled error {RequestId}", ctx.TraceIdentifier);
         }
