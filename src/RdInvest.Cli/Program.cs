@@ -50,6 +50,11 @@ catch (UserError e)
     Cli.Error(e.MessageZh, e.MessageEn);
     return e.ExitCode;
 }
+catch (Exception e) when (RdInvest.Data.DatabaseUnavailable.Is(e))
+{
+    Cli.Error($"{RdInvest.Data.DatabaseUnavailable.Zh}（{e.GetBaseException().Message}）", $"{RdInvest.Data.DatabaseUnavailable.En} ({e.GetBaseException().Message})");
+    return 1;
+}
 catch (OperationCanceledException)
 {
     Cli.Error("已取消", "cancelled");

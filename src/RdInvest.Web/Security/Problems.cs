@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using RdInvest.Common;
+using RdInvest.Data;
 
 namespace RdInvest.Web.Security;
 

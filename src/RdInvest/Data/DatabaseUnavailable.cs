@@ -2,12 +2,12 @@ using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
-namespace RdInvest.Web.Security;
+namespace RdInvest.Data;
 
 /// <summary>
-/// Recognises a database that is down, restarting, unreachable or busy, so the request ends in a 503 the user can
-/// retry (with <c>Retry-After</c>) rather than a 500; the next request opens a new connection and succeeds once the
-/// database is back, without restarting the host.
+/// Recognises a database that is down, restarting, unreachable or busy: the web host answers 503 with
+/// <c>Retry-After</c> (the next request opens a new connection and succeeds once the database is back, without
+/// restarting the host) and the command line says so plainly, instead of an internal error.
 /// </summary>
 public static class DatabaseUnavailable
 {
