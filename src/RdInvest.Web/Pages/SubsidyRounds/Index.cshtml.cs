@@ -108,7 +108,7 @@ public sealed class IndexModel(RdInvestDb db, TimeProvider clock, PlanResolver p
         {
             var plan = await plans.ResolveAsync(null, ct);
             var result = await new SubsidyRoundHandler(db).HandleAsync(input, plan, ct);
-            ShowRound(SubsidyRoundFiles.ToJson(result));
+            await ShowRoundAsync(db, SubsidyRoundFiles.ToJson(result), ct);
         }
         catch (InputOutOfRangeError e)
         {

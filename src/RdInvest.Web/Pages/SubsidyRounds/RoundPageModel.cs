@@ -2,6 +2,8 @@ using Microsoft.Extensions.Localization;
 using RdInvest.Accounts;
 using RdInvest.Auditing;
 using RdInvest.Common;
+using RdInvest.Data;
+using RdInvest.Divisions;
 using RdInvest.Subsidies;
 using RdInvest.Web.Pages.Tables;
 
@@ -41,9 +43,16 @@ public abstract class RoundPageModel(IStringLocalizer<SharedResource> text) : Re
     /// <summary>The factor as the round applies it (10 decimals), or the words for "not scaled".</summary>
     public string Factor(SubsidyRoundView r) => r.ScaleFactor is { } f ? f.ToString("0.##########", Fmt.Culture) : T["SubsidyRounds.NotScaled"];
 
+    private Dictionary<string, DivisionItem> _leagues = new(StringComparer.Ordinal);
+
+    /// <summary>A league/city's name in the page's language (the round keeps the Chinese one).</summary>
+    public string League(string code, string zh) => _leagues.TryGetValue(code, out var d) ? Name(d.NameZh, d.NameEn) : zh;
+
     /// <summary>Registers the round's two tables (list and totals per league/city).</summary>
-    protected void ShowRound(SubsidyRoundView r)
+    protected async Task ShowRoundAsync(RdInvestDb db, SubsidyRoundView r, CancellationToken ct)
     {
+        _leagues = (await new DivisionQueryHandler(db).HandleAsync(new DivisionQuery(DivisionLevels.LeagueCity, null), ct))
+            .ToDictionary(d => d.Code, StringComparer.Ordinal);
         Round = r;
         var yuan = T["Unit.Yuan"];
         var wan = T["Unit.Wan"];
@@ -57,7 +66,7 @@ public abstract class RoundPageModel(IStringLocalizer<SharedResource> text) : Re
         [
             new TableCell(l.CreditCode, l.CreditCode, "/units/" + l.CreditCode),
             new TableCell(l.Name, l.Name),
-            new TableCell(l.LeagueCity, l.LeagueCityCode),
+            new TableCell(League(l.LeagueCityCode, l.LeagueCity), l.LeagueCityCode),
             Plain(l.RdPrev, "wan"),
             Plain(l.RevenuePrev, "wan"),
             YuanCell(l.Claim),
@@ -77,7 +86,7 @@ public abstract class RoundPageModel(IStringLocalizer<SharedResource> text) : Re
             new("paid", $"{T["SubsidyRounds.Paid"]}（{yuan}）", true),
         ], r.ByLeagueCity.Select(c => new TableRow(
         [
-            new TableCell(c.Name, c.Code), Plain(c.Enterprises, "int"), Plain(c.Eligible, "int"), YuanCell(c.Claims), YuanCell(c.Paid),
+            new TableCell(League(c.Code, c.Name), c.Code), Plain(c.Enterprises, "int"), Plain(c.Eligible, "int"), YuanCell(c.Claims), YuanCell(c.Paid),
         ])).ToList(),
         new TableRow(
         [

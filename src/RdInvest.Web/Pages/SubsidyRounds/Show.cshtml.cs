@@ -59,7 +59,7 @@ public sealed class ShowModel(RdInvestDb db, TimeProvider clock, PlanResolver pl
         Title = string.Format(Fmt.Culture, T["SubsidyRounds.ShowTitle"], IdText, Summary.Year);
         Crumbs.Add(new Crumb(T["SubsidyRounds.Title"], "/subsidy-rounds"));
         Crumbs.Add(new Crumb(Title));
-        ShowRound(saved.Result.Deserialize<SubsidyRoundView>(JsonDefaults.Compact)!);
+        await ShowRoundAsync(db, saved.Result.Deserialize<SubsidyRoundView>(JsonDefaults.Compact)!, ct);
         return null;
     }
 
