@@ -146,6 +146,11 @@ public sealed partial class MoneyPagesTests(BrowserApp app)
     {
         await using var s = await Session.OpenAsync(app, Roles.Finance);
         var year = await RunAsync(s, "");
+        // A big round's list pages on the server (the shared table, swapped by htmx with the round's year and budget kept).
+        var firstCode = await s.Page.Locator("[data-testid=table-lines] tbody tr td").First.InnerTextAsync();
+        await s.Page.Locator("[data-testid=table-lines] .pagination li:nth-child(2) a").ClickAsync();
+        await s.Page.Locator("[data-testid=table-lines] .pagination li:nth-child(2).active").WaitForAsync();
+        Assert.NotEqual(firstCode, await s.Page.Locator("[data-testid=table-lines] tbody tr td").First.InnerTextAsync());
         await s.ShotAsync("money-subsidy-rounds-preview");
         var violations = await s.SeriousViolationsAsync();
         Assert.True(violations.Count == 0, string.Join("\n", violations));
