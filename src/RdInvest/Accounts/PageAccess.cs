@@ -41,6 +41,9 @@ public static class PageAccess
         new("Notifications", "Notifications", "/notifications", Reading, null, Anonymous: true),
         // Every signed-in role reads the units of its own scope (ScopeService.Units): a park's, an enterprise's own.
         new("Units", "Units", "/units", Reading, null),
+        // Work pages. Saved rounds are read by the subsidy readers; running, saving and approving is checked per action.
+        new("SubsidyRounds", "SubsidyRounds", "/subsidy-rounds", Work, Roles.SubsidyReaders),
+        new("Payments", "Payments", "/payments", Work, Roles.PaymentReaders),
     ];
 
     /// <summary>The pages this user may open, in navigation order.</summary>

@@ -39,6 +39,15 @@ public static class Roles
     /// <summary>Roles that read saved rounds and their payment lists.</summary>
     public static readonly IReadOnlyList<string> SubsidyReaders = [RegionAdmin, RegionAnalyst, Finance, Auditor];
 
+    /// <summary>Roles that read the payment register: region roles, finance and the auditor.</summary>
+    public static readonly IReadOnlyList<string> PaymentReaders = [RegionAdmin, RegionAnalyst, Finance, Auditor];
+
+    /// <summary>
+    /// Roles that record a payment by hand (finance pays); approving a round (<see cref="SubsidyApprovers"/>) records
+    /// its own payments.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PaymentRecorders = [Finance];
+
     public static readonly IReadOnlyList<string> AuditReaders = [RegionAdmin, Auditor];
 
     public static readonly IReadOnlyList<string> Approvers = [RegionAdmin, RegionAnalyst, CityOfficer, CountyOfficer];

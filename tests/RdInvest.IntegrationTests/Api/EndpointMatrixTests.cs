@@ -111,6 +111,11 @@ public sealed class EndpointMatrixTests
         ["POST /api/v1/subsidy-rounds/{id}/approve"] = new(Roles.SubsidyApprovers, false, Transition, _ => $"/api/v1/subsidy-rounds/{SavedRound}/approve",
             Then: Conflict),
         ["GET /api/v1/subsidy-rounds/{id}/payments"] = new(Roles.SubsidyReaders, false, Ok200, _ => $"/api/v1/subsidy-rounds/{SavedRound}/payments?format=csv"),
+        ["GET /api/v1/payments"] = new(Roles.PaymentReaders, false, Ok200, _ => "/api/v1/payments?rule=R2&year=2021"),
+        // Finance records by hand; the same R2 payment of a year again is refused by the once-only rule. R2 of 2021 leaves
+        // the saved 2023 round (approved later in key order) unchanged.
+        ["POST /api/v1/payments"] = new(Roles.PaymentRecorders, false, Created, _ => "/api/v1/payments",
+            _ => new { credit_code = UnitIn, rule = "R2", year = 2021, amount = 1000m }, Then: Conflict),
         ["GET /api/v1/approvals"] = new(Roles.Approvers, false, Ok200, _ => $"/api/v1/approvals?year={Year}"),
         ["GET /api/v1/approvals/{county}/{year}"] = new(Roles.Approvers, true, Ok200, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}"),
         ["POST /api/v1/approvals/{county}/{year}/submit"] = new(Roles.Approvers, true, Transition, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}/submit", State: Data.DataStatuses.Draft,
