@@ -41,6 +41,10 @@ public static class PageAccess
         new("Notifications", "Notifications", "/notifications", Reading, null, Anonymous: true),
         // Every signed-in role reads the units of its own scope (ScopeService.Units): a park's, an enterprise's own.
         new("Units", "Units", "/units", Reading, null),
+        // The calculator: every signed-in role (an enterprise gets its own records pre-filled).
+        new("Calc", "Calc", "/calc", Work, null),
+        // The enterprise's own page: its records, claims and payments; other roles are refused (403).
+        new("Me", "Me", "/me", Work, [Roles.Enterprise]),
     ];
 
     /// <summary>The pages this user may open, in navigation order.</summary>
