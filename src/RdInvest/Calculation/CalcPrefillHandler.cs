@@ -61,7 +61,9 @@ public sealed class CalcPrefillHandler(RdInvestDb db)
                 }
                 catch (UserError e) when (e is not NotFoundError)
                 {
-                    return new CalcPrefill(values, null, e.MessageZh, e.MessageEn);
+                    // No high-tech certificate on record: the certificate inputs are left for the user to give.
+                    return new CalcPrefill(values, null, "本单位没有高新技术企业证书记录，请填写认定日期等输入",
+                        "the unit has no high-tech certificate on record; give the certificate date and the other inputs");
                 }
             case PostSubsidy.Id:
             {

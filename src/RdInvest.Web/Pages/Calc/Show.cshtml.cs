@@ -192,7 +192,14 @@ public sealed class ShowModel(RdInvestDb db, CalcHandler calc, IStringLocalizer<
                 _ => RuleFormat.Number(d),
             };
         }
-        return value.ToJsonString();
+        // A table of tiers reads as "≥ 1%: 2%"; other tables and lists as their entries.
+        return value switch
+        {
+            JsonArray rows when rows.All(r => r is JsonObject o && o.Count == 2 && o["min"] is JsonValue && o["rate"] is JsonValue) =>
+                string.Join("; ", rows.Select(r => $"≥ {RuleFormat.Percent(ParameterValue.ToDecimal(r!["min"]))}: {RuleFormat.Percent(ParameterValue.ToDecimal(r!["rate"]))}")),
+            JsonArray items when items.All(i => i is JsonValue) => string.Join(", ", items.Select(i => i!.ToString())),
+            _ => value.ToJsonString(),
+        };
     }
 
     /// <summary>A difference with its sign: +1,000.00 元, −300,000.00 元.</summary>
