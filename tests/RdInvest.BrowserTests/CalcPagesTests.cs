@@ -205,6 +205,27 @@ public sealed class CalcPagesTests(BrowserApp app)
         Assert.True(s.Errors.Count == 0, string.Join("\n", s.Errors));
     }
 
+    [Fact]
+    public async Task Calculator_InEnglish_FormAndResultInEnglish()
+    {
+        await using var s = await Session.OpenAsync(app, Roles.RegionAdmin);
+        await s.GoAsync("/calc/post-subsidy");
+        await s.Page.Locator("[data-testid=language]").ClickAsync();
+        await s.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await FillAsync(s.Page, "in.year", "2023");
+        await FillAsync(s.Page, "in.rd_prev", "20000000");
+        await FillAsync(s.Page, "in.revenue_prev", "x");
+        await SubmitAsync(s.Page);
+        Assert.Contains("is not an amount in yuan", await s.Page.Locator("[data-testid=error-revenue_prev]").InnerTextAsync());
+        await FillAsync(s.Page, "in.revenue_prev", "500000000");
+        await SubmitAsync(s.Page);
+        Assert.Equal("2,600,000.00 yuan", (await s.Page.Locator("[data-testid=amount]").InnerTextAsync()).Trim());
+        var texts = await s.Page.Locator("main h1, main h2, main h3, main label, main legend, main summary, [data-testid=steps], main th, [data-testid=default-flag]").AllInnerTextsAsync();
+        var chinese = texts.Where(t => Session.Chinese().IsMatch(t.Replace("二(二)6", "", StringComparison.Ordinal))).ToList();
+        Assert.True(chinese.Count == 0, "Chinese left in English mode: " + string.Join(" | ", chinese));
+        await s.ShotAsync("calc-post-subsidy-english");
+    }
+
     public static TheoryData<string> NotEnterprise => [.. Roles.All.Where(r => r != Roles.Enterprise)];
 
     [Theory]

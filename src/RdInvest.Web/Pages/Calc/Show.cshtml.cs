@@ -177,7 +177,9 @@ public sealed class ShowModel(RdInvestDb db, CalcHandler calc, IStringLocalizer<
 
     /// <summary>The plan's value of a parameter today, for the what-if field's hint.</summary>
     public string PlanValueText(string name) =>
-        Plan.Parameters.TryGetValue(name, out var p) && p.At(calc.Today()) is { } v ? ParameterText(name, v.Value) : Format.Missing;
+        Plan.Parameters.TryGetValue(name, out var p) && p.At(calc.Today()) is { } v
+            ? ParameterText(name, v.Value) + (v.Value is JsonValue ? "" : T["Calc.JsonHint"] + v.Value.ToJsonString())
+            : Format.Missing;
 
     /// <summary>A parameter value in its unit: yuan with thousands separators, ratios as percent, tables as written.</summary>
     public string ParameterText(string name, JsonNode value)
