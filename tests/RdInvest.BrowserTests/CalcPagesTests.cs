@@ -14,12 +14,14 @@ public sealed class CalcPagesTests(BrowserApp app)
     private static async Task FillAsync(IPage page, string field, string value) =>
         await page.FillAsync($"[name='{field}']", value);
 
-    private static async Task SubmitAsync(IPage page)
+    private static Task SubmitAsync(IPage page) => ClickAndSwapAsync(page, "[data-testid=calc-submit]");
+
+    /// <summary>Clicks a button of the form and waits until htmx has swapped the area (the old button is gone from the document).</summary>
+    private static async Task ClickAndSwapAsync(IPage page, string button)
     {
-        // htmx swaps the area: wait for the new one (the old button is detached).
-        var old = await page.Locator("[data-testid=calc-submit]").ElementHandleAsync();
-        await page.ClickAsync("[data-testid=calc-submit]");
-        await old.WaitForElementStateAsync(ElementState.Hidden);
+        var old = await page.Locator(button).ElementHandleAsync();
+        await page.ClickAsync(button);
+        await page.WaitForFunctionAsync("el => !el.isConnected", old);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
@@ -191,9 +193,7 @@ public sealed class CalcPagesTests(BrowserApp app)
         // Another year, typed and filled again from the records.
         var year = latest;
         await FillAsync(s.Page, "in.year", year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var old = await s.Page.Locator("[data-testid=calc-prefill]").ElementHandleAsync();
-        await s.Page.ClickAsync("[data-testid=calc-prefill]");
-        await old.WaitForElementStateAsync(ElementState.Hidden);
+        await ClickAndSwapAsync(s.Page, "[data-testid=calc-prefill]");
         var before = records.SingleOrDefault(r => r.Year == year - 1);
         if (before.Year != 0)
         {
