@@ -44,6 +44,10 @@ public static class PageAccess
         // Work pages. Saved rounds are read by the subsidy readers; running, saving and approving is checked per action.
         new("SubsidyRounds", "SubsidyRounds", "/subsidy-rounds", Work, Roles.SubsidyReaders),
         new("Payments", "Payments", "/payments", Work, Roles.PaymentReaders),
+        // The calculator: every signed-in role (an enterprise gets its own records pre-filled).
+        new("Calc", "Calc", "/calc", Work, null),
+        // The enterprise's own page: its records, claims and payments; other roles are refused (403).
+        new("Me", "Me", "/me", Work, [Roles.Enterprise]),
     ];
 
     /// <summary>The pages this user may open, in navigation order.</summary>

@@ -56,6 +56,13 @@ public sealed class CalcHandler(PlanResolver plans, TimeProvider clock, RdInvest
     public Task<Plan> PlanAsync(string? id, CancellationToken ct) => plans.ResolveAsync(id, ct);
 
     /// <summary>
+    /// Every field error of one case at once (<see cref="CalcFormCheck"/>), so a form can show each beside its field;
+    /// empty when <see cref="HandleAsync"/> will read every input. Cross-input rules are still checked there.
+    /// </summary>
+    public async Task<IReadOnlyList<ValidationFinding>> CheckAsync(string rule, CalcRequest request, CancellationToken ct) =>
+        CalcFormCheck.Findings(RuleRegistry.Find(rule), request, await plans.ResolveAsync(request.Plan, ct));
+
+    /// <summary>
     /// Computes one case. <paramref name="unit"/> (a credit code; the CLI's <c>--unit</c>, for hte-reward only) fills
     /// inputs not given from the database; a host that offers it must check the caller may see that unit.
     /// </summary>
