@@ -36,6 +36,9 @@ public static class RdInvestWebHost
         builder.Services.AddRdInvestOpenApi();
         builder.Services.AddRdInvestPages();
         builder.AddRdInvestHardening();
+        // Imports from the pages run in the background (the request returns at once; the page polls the job).
+        builder.Services.AddSingleton(sp => new Imports.ImportJobs(Imports.ImportJobs.FolderFor(builder.Configuration["uploads"], target), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHostedService<Imports.ImportWorker>();
 
         var app = builder.Build();
         app.UseProxyAndHsts();

@@ -41,6 +41,9 @@ public static class PageAccess
         new("Notifications", "Notifications", "/notifications", Reading, null, Anonymous: true),
         // Every signed-in role reads the units of its own scope (ScopeService.Units): a park's, an enterprise's own.
         new("Units", "Units", "/units", Reading, null),
+        // The work pages: the same roles as their API groups (imports, approvals); scope within them is ScopeService's.
+        new("Imports", "Imports", "/imports", Work, Roles.Importers),
+        new("Approvals", "Approvals", "/approvals", Work, Roles.Approvers),
     ];
 
     /// <summary>The pages this user may open, in navigation order.</summary>
