@@ -71,6 +71,7 @@ public sealed class IndexModel(RdInvestDb db, ImportJobs jobs, IStringLocalizer<
             {
                 return NotFound();
             }
+            Kind ??= Job.Kind;
             if (Job.Result is { } result)
             {
                 Findings = FindingsTable(result);
@@ -86,7 +87,7 @@ public sealed class IndexModel(RdInvestDb db, ImportJobs jobs, IStringLocalizer<
         [
             new TableCell("#" + r.Id.ToString(Fmt.Culture), (decimal)r.Id), new TableCell(Fmt.Date(r.At) + " " + r.At.ToString("HH:mm", Fmt.Culture), r.At.ToString("s", Fmt.Culture)),
             new TableCell(KindTitle(r.Kind), r.Kind), new TableCell(r.File), new TableCell(r.Actor),
-            new TableCell(r.Accepted ? T["Imports.Accepted"] : T["Imports.Rejected"], null, null, null, r.Accepted ? "text-success" : "text-danger"),
+            new TableCell(r.Accepted ? T["Imports.Accepted"] : T["Imports.Rejected"], null, null, null, r.Accepted ? "rd-good" : "rd-bad"),
             Plain(r.Rows, "int"), Plain(r.Errors, "int"), Plain(r.Warnings, "int"),
         ])).ToList());
         return null;
@@ -107,7 +108,7 @@ public sealed class IndexModel(RdInvestDb db, ImportJobs jobs, IStringLocalizer<
         ], shown.Select(f => new TableRow(
         [
             new TableCell(f.Severity == Importing.Severity.Error ? T["Imports.Error"] : T["Imports.Warning"], null, null, null,
-                f.Severity == Importing.Severity.Error ? "text-danger" : "rd-warn"),
+                f.Severity == Importing.Severity.Error ? "rd-bad" : "rd-warn"),
             new TableCell(f.Row.ToString(Fmt.Culture), f.Row), new TableCell(f.Column ?? Format.Missing, f.Column),
             new TableCell(f.Value ?? "", f.Value), new TableCell(f.Rule), new TableCell(Say(f.MessageZh, f.MessageEn)),
         ])).ToList());
