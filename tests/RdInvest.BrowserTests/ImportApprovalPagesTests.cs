@@ -74,9 +74,9 @@ public sealed class ImportApprovalPagesTests(WorkPagesApp work) : IClassFixture<
         await s.Page.Locator("[data-testid=import-done]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
         Assert.Equal("1", await s.Page.Locator("[data-testid=count-updated]").InnerTextAsync());
         Assert.Equal((long)(newYuan * 100m), await RdFenAsync(a.Code, 2024));
+        await s.ShotAsync("imports-committed");
         await s.Page.ClickAsync("[data-testid=run-link]");
         Assert.Contains(Path.GetFileName(fixedFile), await s.Page.Locator("[data-testid=table-runs] tbody").InnerTextAsync());
-        await s.ShotAsync("imports-committed");
 
         await s.GoAsync("/?year=2024&status=preliminary");
         var after = await s.Page.Locator("[data-indicator=rd_total] .rd-card-value").InnerTextAsync();
@@ -126,6 +126,8 @@ public sealed class ImportApprovalPagesTests(WorkPagesApp work) : IClassFixture<
             Assert.Equal(DataStatuses.Final, await StatusAsync(year));
             Assert.Equal(1, await region.Page.Locator($"[data-testid=table-others] [data-testid=status-{County}] .rd-locked").CountAsync());
             await region.ShotAsync("approvals-region");
+            await region.GoAsync($"/divisions/{County}?year={year}");
+            Assert.Equal(1, await region.Page.Locator("[data-testid=locked]").CountAsync());
             var violations = await region.SeriousViolationsAsync();
             Assert.True(violations.Count == 0, string.Join("\n", violations));
         }
@@ -205,7 +207,8 @@ public sealed class ImportApprovalPagesTests(WorkPagesApp work) : IClassFixture<
         await s.Page.SelectOptionAsync("#kind", kind);
         await s.Page.SetInputFilesAsync("#file", path);
         await s.Page.ClickAsync("[data-testid=dry-run]");
-        await s.Page.Locator("[data-testid=import-job][data-state=done]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        await s.Page.Locator("[data-testid=import-job][data-state=done], [data-testid=import-failed]").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
+        Assert.Equal(0, await s.Page.Locator("[data-testid=import-failed]").CountAsync());
     }
 
     private static async Task<List<string[]>> FindingsAsync(Session s)

@@ -35,6 +35,11 @@ public sealed class IndexModel(RdInvestDb db, ImportJobs jobs, IStringLocalizer<
 
     public ImportJob? Job { get; private set; }
 
+    /// <summary>The job's state and result as read once for this page.</summary>
+    public ImportJobState JobState { get; private set; }
+
+    public ImportResult? Result { get; private set; }
+
     public TableView? Findings { get; private set; }
 
     public TableView Runs { get; private set; } = null!;
@@ -51,7 +56,7 @@ public sealed class IndexModel(RdInvestDb db, ImportJobs jobs, IStringLocalizer<
         : "/imports?job=" + Uri.EscapeDataString(JobId) + (Severity is "error" or "warning" ? "&severity=" + Severity : "");
 
     /// <summary>The findings of the job's first accepted-or-not result that refuses a locked county-year, if any.</summary>
-    public ImportFinding? Locked => Job?.Result?.Findings.FirstOrDefault(f => f.Rule == ImportRules.CountyYearFinal.Id || f.Rule == ImportRules.UnitMoveFinal.Id);
+    public ImportFinding? Locked => Result?.Findings.FirstOrDefault(f => f.Rule == ImportRules.CountyYearFinal.Id || f.Rule == ImportRules.UnitMoveFinal.Id);
 
     public string Say(string? zh, string? en) => (IsEnglish ? en : zh) ?? "";
 
@@ -72,8 +77,11 @@ public sealed class IndexModel(RdInvestDb db, ImportJobs jobs, IStringLocalizer<
                 return NotFound();
             }
             Kind ??= Job.Kind;
-            if (Job.Result is { } result)
+            // One reading of the state for the whole page (the worker sets the result before it marks the job done).
+            JobState = Job.State;
+            if (JobState == ImportJobState.Done && Job.Result is { } result)
             {
+                Result = result;
                 Findings = FindingsTable(result);
             }
         }
