@@ -40,6 +40,9 @@ public static class RdInvestWebHost
         builder.Services.AddRdInvestHealth();
         builder.AddRdInvestHardening();
         builder.AddRdInvestTelemetry();
+        // Imports from the pages run in the background (the request returns at once; the page polls the job).
+        builder.Services.AddSingleton(sp => new Imports.ImportJobs(Imports.ImportJobs.FolderFor(builder.Configuration["uploads"], target), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHostedService<Imports.ImportWorker>();
 
         var app = builder.Build();
         app.UseProxyAndHsts();

@@ -38,6 +38,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public NotificationSummaryLite? Released { get; private set; }
 
+    /// <summary>The web host's services (a test that checks or prepares the database through the library's handlers).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("the app is not started");
+
     public static string ScreenshotDir { get; } = Environment.GetEnvironmentVariable("RDINVEST_SCREENSHOTS") is { Length: > 0 } d ? d
         : Path.Combine(RepoRoot(), "artifacts", "TestResults", "browser-screenshots");
 

@@ -48,6 +48,9 @@ public static class PageAccess
         new("Calc", "Calc", "/calc", Work, null),
         // The enterprise's own page: its records, claims and payments; other roles are refused (403).
         new("Me", "Me", "/me", Work, [Roles.Enterprise]),
+        // The work pages: the same roles as their API groups (imports, approvals); scope within them is ScopeService's.
+        new("Imports", "Imports", "/imports", Work, Roles.Importers),
+        new("Approvals", "Approvals", "/approvals", Work, Roles.Approvers),
     ];
 
     /// <summary>The pages this user may open, in navigation order.</summary>

@@ -20,7 +20,12 @@ namespace RdInvest.Importing;
 /// everywhere (region roles, the CLI). A row outside it is an <c>outside-scope</c> error, so the file is rejected whole.</param>
 public sealed record ImportRequest(
     string Kind, string Path, MoneyUnit Unit = MoneyUnit.TenThousandYuan, string? Encoding = null, string? Sheet = null,
-    bool DryRun = false, bool IgnoreUnknown = false, string? User = null, IReadOnlySet<string>? Scope = null);
+    bool DryRun = false, bool IgnoreUnknown = false, string? User = null, IReadOnlySet<string>? Scope = null)
+{
+    /// <summary>Told the number of rows read so far (header included), every <see cref="ImportProgress.Every"/> rows and at
+    /// the end, so a host can show how far a big file has come.</summary>
+    public IProgress<ImportProgress>? Progress { get; init; }
+}
 
 public sealed record ImportResult(
     string Kind, string File, string Sha256, int Rows, long Inserted, long Updated, long Unchanged,
@@ -75,7 +80,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
 
         try
         {
-            using var rows = validator.Validate(TableReader.Read(request.Path, request.Encoding, request.Sheet)).GetEnumerator();
+            using var rows = validator.Validate(ImportProgress.Count(TableReader.Read(request.Path, request.Encoding, request.Sheet), request.Progress)).GetEnumerator();
             var any = rows.MoveNext();
             if (validator.StageColumns.Count > 0)
             {
@@ -96,6 +101,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
             throw new UserError($"CSV 格式错误（第 {e.RowNumber} 行）：{e.Message}", $"malformed CSV (row {e.RowNumber}): {e.Message}");
         }
         validator.Finish();
+        request.Progress?.Report(new ImportProgress(validator.DataRows, ImportStages.Writing));
         PausePoints.Reach(PausePoints.ImportStaged);
 
         var run = new ImportRun
