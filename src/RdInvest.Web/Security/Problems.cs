@@ -107,7 +107,13 @@ public sealed class UserErrorHandler(IProblemDetailsService problems, ILogger<Us
             OperationCanceledException when ctx.RequestAborted.IsCancellationRequested => (499, "请求已取消", "request cancelled", null),
             _ => (500, Problems.Standard(500).Zh, Problems.Standard(500).En, null),
         };
-        field ??= (exception as Accounts.AccountFieldError)?.Field;
+        field ??= exception switch
+        {
+            Accounts.AccountFieldError e => e.Field,
+            Accounts.AccountChoiceError e => e.Field,
+            Auditing.AuditFilterError e => e.Field,
+            _ => null,
+        };
         if (status >= 500)
         {
             log.LogError(exception, "unhandled error {RequestId}", ctx.TraceIdentifier);

@@ -41,6 +41,10 @@ public static class PageAccess
         new("Notifications", "Notifications", "/notifications", Reading, null, Anonymous: true),
         // Every signed-in role reads the units of its own scope (ScopeService.Units): a park's, an enterprise's own.
         new("Units", "Units", "/units", Reading, null),
+        // Accounts, as the users API: region administrators only.
+        new("Users", "Users", "/users", Work, Roles.Admins),
+        // The audit log and its chain, as the audit API: auditors and region administrators.
+        new("Audit", "Audit", "/audit", Work, Roles.AuditReaders),
     ];
 
     /// <summary>The pages this user may open, in navigation order.</summary>
