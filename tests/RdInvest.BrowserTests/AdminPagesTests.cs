@@ -85,6 +85,7 @@ public sealed class AdminPagesTests(BrowserApp app)
         Assert.Equal(Roles.CountyOfficer, await admin.Page.InputValueAsync("#add-role"));
         Assert.Equal("", await admin.Page.InputValueAsync("#add-password"));
         await admin.ShotAsync("users-add-error");
+        Assert.Empty(await admin.SeriousViolationsAsync());
 
         // An existing name is said beside the name.
         await AddUserAsync(admin, app.Account(Roles.Auditor).Name, Roles.Auditor, null, null);
@@ -113,6 +114,7 @@ public sealed class AdminPagesTests(BrowserApp app)
         var token = (await admin.Page.Locator("[data-testid=issued-token]").InnerTextAsync()).Trim();
         Assert.StartsWith(IssueTokenHandler.Prefix, token, StringComparison.Ordinal);
         await admin.ShotAsync("users-token-once");
+        Assert.Empty(await admin.SeriousViolationsAsync());
 
         await admin.GoAsync("/users/" + name);
         Assert.DoesNotContain(token, await admin.Page.ContentAsync(), StringComparison.Ordinal);
@@ -158,6 +160,7 @@ public sealed class AdminPagesTests(BrowserApp app)
             Assert.Equal("已被篡改！", (await s.Page.Locator("[data-testid=verify-state]").InnerTextAsync()).Trim());
             Assert.Contains("记录被修改", await s.Page.Locator("[data-testid=verify-result]").InnerTextAsync(), StringComparison.Ordinal);
             await s.ShotAsync("audit-verify-broken");
+            Assert.Empty(await s.SeriousViolationsAsync());
         }
         finally
         {
