@@ -23,6 +23,8 @@ public sealed class AdminPagesTests(BrowserApp app)
         await s.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    private static void AssertAccessible(IReadOnlyList<string> violations) => Assert.True(violations.Count == 0, string.Join("\n", violations));
+
     private static async Task SignInAsync(Session s, string name, string password)
     {
         await s.GoAsync("/login");
@@ -85,7 +87,7 @@ public sealed class AdminPagesTests(BrowserApp app)
         Assert.Equal(Roles.CountyOfficer, await admin.Page.InputValueAsync("#add-role"));
         Assert.Equal("", await admin.Page.InputValueAsync("#add-password"));
         await admin.ShotAsync("users-add-error");
-        Assert.Empty(await admin.SeriousViolationsAsync());
+        AssertAccessible(await admin.SeriousViolationsAsync());
 
         // An existing name is said beside the name.
         await AddUserAsync(admin, app.Account(Roles.Auditor).Name, Roles.Auditor, null, null);
@@ -114,7 +116,7 @@ public sealed class AdminPagesTests(BrowserApp app)
         var token = (await admin.Page.Locator("[data-testid=issued-token]").InnerTextAsync()).Trim();
         Assert.StartsWith(IssueTokenHandler.Prefix, token, StringComparison.Ordinal);
         await admin.ShotAsync("users-token-once");
-        Assert.Empty(await admin.SeriousViolationsAsync());
+        AssertAccessible(await admin.SeriousViolationsAsync());
 
         await admin.GoAsync("/users/" + name);
         Assert.DoesNotContain(token, await admin.Page.ContentAsync(), StringComparison.Ordinal);
@@ -160,7 +162,7 @@ public sealed class AdminPagesTests(BrowserApp app)
             Assert.Equal("已被篡改！", (await s.Page.Locator("[data-testid=verify-state]").InnerTextAsync()).Trim());
             Assert.Contains("记录被修改", await s.Page.Locator("[data-testid=verify-result]").InnerTextAsync(), StringComparison.Ordinal);
             await s.ShotAsync("audit-verify-broken");
-            Assert.Empty(await s.SeriousViolationsAsync());
+            AssertAccessible(await s.SeriousViolationsAsync());
         }
         finally
         {
