@@ -68,6 +68,14 @@ public sealed class AddUserHandler(UserManager<AppUser> users, RdInvestDb db, Ti
         return new UserItem(request.Name, request.Role, scope, request.Password is not null, false, 0, now);
     }
 
+    private static string KindZh(string kind) => kind switch
+    {
+        "league_city" => "盟市代码",
+        "county" => "旗县代码",
+        "park" => "园区编号",
+        _ => "统一社会信用代码",
+    };
+
     private async Task CheckScopeAsync(string role, string? scope, CancellationToken ct)
     {
         var kind = Roles.ScopeKind(role);
@@ -81,7 +89,7 @@ public sealed class AddUserHandler(UserManager<AppUser> users, RdInvestDb db, Ti
         }
         if (scope is null)
         {
-            throw new AccountChoiceError("scope", $"角色 {role} 需要 --scope（{kind}）", $"role {role} needs --scope ({kind})");
+            throw new AccountChoiceError("scope", $"角色 {role} 需要 --scope（{KindZh(kind)}）", $"role {role} needs --scope ({kind})");
         }
         var ok = kind switch
         {
@@ -92,7 +100,7 @@ public sealed class AddUserHandler(UserManager<AppUser> users, RdInvestDb db, Ti
         };
         if (!ok)
         {
-            throw new AccountChoiceError("scope", $"范围 {scope} 不是有效的{kind}", $"scope {scope} is not a valid {kind}");
+            throw new AccountChoiceError("scope", $"范围 {scope} 不是有效的{KindZh(kind)}", $"scope {scope} is not a valid {kind}");
         }
     }
 }
