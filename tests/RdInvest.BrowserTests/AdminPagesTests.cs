@@ -247,4 +247,21 @@ public sealed class AdminPagesTests(BrowserApp app)
         Assert.True(violations.Count == 0, string.Join("\n", violations));
         Assert.Empty(s.Errors);
     }
+
+    [Theory]
+    [InlineData("/users")]
+    [InlineData("/users/demo-auditor")]
+    [InlineData("/audit?verify=chain")]
+    [InlineData("/audit/1")]
+    public async Task English_AdminPage_NoChineseInHeadingsLabelsAndHeaders(string path)
+    {
+        await using var s = await Session.OpenAsync(app, Roles.RegionAdmin);
+        await s.GoAsync(path);
+        await s.Page.Locator("[data-testid=language]").ClickAsync();
+        await s.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var texts = await s.Page.Locator("main h1, main h2, main label, main th, main button, main .form-hint, main [data-testid=verify-result]").AllInnerTextsAsync();
+        var chinese = texts.Where(t => Session.Chinese().IsMatch(t)).ToList();
+        Assert.True(chinese.Count == 0, "Chinese left in English mode: " + string.Join(" | ", chinese));
+        await s.ShotAsync("english" + path.Replace('/', '-').Replace('?', '-').Replace('=', '-'));
+    }
 }
