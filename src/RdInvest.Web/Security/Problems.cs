@@ -109,7 +109,13 @@ public sealed class UserErrorHandler(IProblemDetailsService problems, ILogger<Us
             _ when DatabaseUnavailable.Is(exception) => (503, DatabaseUnavailable.Zh, DatabaseUnavailable.En, null),
             _ => (500, Problems.Standard(500).Zh, Problems.Standard(500).En, null),
         };
-        field ??= (exception as Accounts.AccountFieldError)?.Field;
+        field ??= exception switch
+        {
+            Accounts.AccountFieldError e => e.Field,
+            Accounts.AccountChoiceError e => e.Field,
+            Auditing.AuditFilterError e => e.Field,
+            _ => null,
+        };
         if (status == 503 && DatabaseUnavailable.Is(exception))
         {
             log.LogWarning("database unavailable {RequestId}: {Reason}", ctx.TraceIdentifier, exception.GetBaseException().Message);

@@ -51,6 +51,10 @@ public static class PageAccess
         // The work pages: the same roles as their API groups (imports, approvals); scope within them is ScopeService's.
         new("Imports", "Imports", "/imports", Work, Roles.Importers),
         new("Approvals", "Approvals", "/approvals", Work, Roles.Approvers),
+        // Accounts, as the users API: region administrators only.
+        new("Users", "Users", "/users", Work, Roles.Admins),
+        // The audit log and its chain, as the audit API: auditors and region administrators.
+        new("Audit", "Audit", "/audit", Work, Roles.AuditReaders),
     ];
 
     /// <summary>The pages this user may open, in navigation order.</summary>
