@@ -69,6 +69,7 @@ public static class RdInvestWebHost
         api.MapNotificationsApi();
         api.MapRulesApi();
         api.MapSubsidyRoundsApi();
+        api.MapPaymentsApi();
         api.MapApprovalsApi();
         api.MapUsersApi();
         api.MapAuditApi();

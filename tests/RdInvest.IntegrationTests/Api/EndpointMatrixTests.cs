@@ -109,6 +109,7 @@ public sealed class EndpointMatrixTests
         ["POST /api/v1/subsidy-rounds/{id}/approve"] = new(Roles.SubsidyApprovers, false, Transition, _ => $"/api/v1/subsidy-rounds/{SavedRound}/approve",
             Then: Conflict),
         ["GET /api/v1/subsidy-rounds/{id}/payments"] = new(Roles.SubsidyReaders, false, Ok200, _ => $"/api/v1/subsidy-rounds/{SavedRound}/payments?format=csv"),
+        ["GET /api/v1/payments/award-use"] = new(Roles.SubsidyReaders, false, Ok200, _ => "/api/v1/payments/award-use?format=xlsx"),
         ["GET /api/v1/approvals"] = new(Roles.Approvers, false, Ok200, _ => $"/api/v1/approvals?year={Year}"),
         ["GET /api/v1/approvals/{county}/{year}"] = new(Roles.Approvers, true, Ok200, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}"),
         ["POST /api/v1/approvals/{county}/{year}/submit"] = new(Roles.Approvers, true, Transition, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}/submit", State: Data.DataStatuses.Draft,
