@@ -50,11 +50,11 @@ public sealed class ProgressHandler(RdInvestDb db, bool preliminary = false, Pla
         IReadOnlyDictionary<string, Division> divisions, CancellationToken ct)
     {
         var floors = plan.Targets.FirstOrDefault(t => t.Scope == "park" && t.ValuesByCategory is not null)?.ValuesByCategory;
-        var rows = await (from p in db.Parks.AsNoTracking()
-                          join f in db.ParkFigures.Where(f => f.Year == year) on p.Id equals f.ParkId into fs
-                          from f in fs.DefaultIfEmpty()
-                          select new { p.Id, p.Name, p.Category, p.DivisionCode, Gdp = f == null ? null : f.GdpFen, Rd = f == null ? null : f.RdTotalFen })
-            .ToListAsync(ct);
+        // R&D as reported, else summed over the park's units (二(五)17); GDP only as reported.
+        var measures = await new Parks.ParkFigureRollup(db).LoadAsync(year, ct);
+        var rows = (await db.Parks.AsNoTracking().Select(p => new { p.Id, p.Name, p.Category, p.DivisionCode }).ToListAsync(ct))
+            .Select(p => new { p.Id, p.Name, p.Category, p.DivisionCode, Gdp = measures[p.Id].GdpFen, Rd = measures[p.Id].RdTotalFen.Value })
+            .ToList();
         return rows.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => new ParkFloor(
             r.Id, r.Name, r.Category, r.DivisionCode, LeagueCityOf(r.DivisionCode, divisions),
             r.Gdp is > 0 && r.Rd is { } rd ? IndicatorCalculator.RoundPercent(100m * rd / r.Gdp.Value) : null,
