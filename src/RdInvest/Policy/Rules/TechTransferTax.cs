@@ -24,7 +24,6 @@ public static class TechTransferTax
             return x.Ineligible("非居民企业，不适用本项减免（本条仅适用于居民企业）",
                 "not a resident enterprise: the relief applies to resident enterprises (居民企业) only");
         }
-        x.Note("居民企业", "a resident enterprise (居民企业)");
         if (input.Income <= 0m)
         {
             x.Output("tax_due", 0m);
