@@ -26,7 +26,7 @@ public static class CalcCommands
         var output = new Option<string?>("--out") { Description = "批量结果文件 .xlsx、.csv 或 .json / batch output file" };
         var unit = new Option<string?>("--unit")
         {
-            Description = "统一社会信用代码：hte-reward 的 rewarded_before（及未给出的证书输入）取自数据库 / credit code: hte-reward takes rewarded_before (and certificate inputs not given) from the database",
+            Description = "统一社会信用代码：hte-reward 的 rewarded_before（及未给出的证书输入）、listing-reward 的 st_enterprise 取自数据库 / credit code: hte-reward takes rewarded_before (and certificate inputs not given), listing-reward st_enterprise, from the database",
         };
         var json = Cli.JsonOption();
         calc.Arguments.Add(rule);

@@ -115,6 +115,10 @@ public static class IndicatorCommands
                 Console.WriteLine($"       实际 actual {Show(t.Actual, t.Unit)}  预期 expected {Show(t.Expected, t.Unit)}  目标 target {Show(t.TargetEndValue, t.Unit)}"
                     + $"  年均 CAGR {Show(t.RealisedCagr, "%")}  尚需 required {Show(t.RequiredGrowth, "%")}{(t.Reason is null ? "" : "  — " + t.Reason)}");
             }
+            foreach (var (zh, en) in result.Notes)
+            {
+                Console.WriteLine($"  注 note: {zh} / {en}");
+            }
             return 0;
         });
         return cmd;

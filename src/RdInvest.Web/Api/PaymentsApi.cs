@@ -10,7 +10,9 @@ namespace RdInvest.Web.Api;
 
 /// <summary>
 /// The payment register: list it (region roles, finance, auditor) and record a payment by hand (finance). The once-only
-/// rules (R1 once per enterprise ever, R2 once per enterprise per year) answer 409 naming the earlier payment.
+/// rules (R1 once per enterprise ever, R2 once per enterprise per year) answer 409 naming the earlier payment. And the
+/// payments against their use for R&amp;D (二(一)2): the report of payments whose use is unreported or below the amount, per
+/// league/city — the same handler as `rdinvest payments award-use`; readers of subsidy rounds read it.
 /// </summary>
 public static class PaymentsApi
 {
@@ -21,6 +23,8 @@ public static class PaymentsApi
             .WithSummary("奖补发放登记（?rule=&year=&league_city=&credit_code=）/ the payment register");
         g.MapPost("/", Record).RequireRoles(Roles.PaymentRecorders)
             .WithSummary("记录一笔发放（财政）；一次性规则重复发放则 409 / record a payment (finance); 409 when a once-only rule was paid already");
+        g.MapGet("/award-use", AwardUse).RequireRoles(Roles.SubsidyReaders)
+            .WithSummary("奖励资金用于研发：未报告或低于发放额的发放记录及各盟市合计（?year=&rule=；?format=xlsx 或 csv 下载）/ payments whose R&D use is unreported or below the amount, per league/city (?format=xlsx|csv to download)");
         return g;
     }
 
@@ -43,6 +47,28 @@ public static class PaymentsApi
         catch (UserError e) when (ApiProblems.Known(s.Api.Http, e) is { } problem)
         {
             return problem;
+        }
+    }
+
+    public static async Task<Results<Ok<AwardUseReport>, FileContentHttpResult>> AwardUse(int? year, string? rule, string? format, [AsParameters] ApiServices s)
+    {
+        var report = await new AwardUseReportHandler(s.Api.Db).HandleAsync(new AwardUseReportRequest(year, rule), s.Api.Ct);
+        if (format is not ("xlsx" or "csv"))
+        {
+            return TypedResults.Ok(report);
+        }
+        var dir = Directory.CreateTempSubdirectory("rdinvest-award-use-");
+        try
+        {
+            var name = "award-use." + format;
+            var path = Path.Combine(dir.FullName, name);
+            AwardUseReportHandler.Write(path, report);
+            var bytes = await File.ReadAllBytesAsync(path, s.Api.Ct);
+            return TypedResults.File(bytes, format == "csv" ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
         }
     }
 }

@@ -63,7 +63,7 @@ public sealed class CalcHandler(PlanResolver plans, TimeProvider clock, RdInvest
         CalcFormCheck.Findings(RuleRegistry.Find(rule), request, await plans.ResolveAsync(request.Plan, ct));
 
     /// <summary>
-    /// Computes one case. <paramref name="unit"/> (a credit code; the CLI's <c>--unit</c>, for hte-reward only) fills
+    /// Computes one case. <paramref name="unit"/> (a credit code; the CLI's <c>--unit</c>, for hte-reward and listing-reward) fills
     /// inputs not given from the database; a host that offers it must check the caller may see that unit.
     /// </summary>
     public async Task<CalcResult> HandleAsync(string rule, CalcRequest request, CancellationToken ct, string? unit = null)
@@ -73,15 +73,17 @@ public sealed class CalcHandler(PlanResolver plans, TimeProvider clock, RdInvest
         var date = RuleFormat.ParseDate(request.Date, "date");
         var overrides = Overrides(definition, plan, request.Set?.Select(kv => $"{kv.Key}={kv.Value}"));
         IReadOnlyList<KeyValuePair<string, string>> values = (request.Inputs ?? []).ToList();
+        var today = Today();
         if (unit is not null)
         {
-            if (definition.Id != Policy.Rules.HteReward.Id)
+            var data = db ?? throw new InvalidOperationException("--unit needs a database");
+            values = definition.Id switch
             {
-                throw new UserError("--unit 只用于 hte-reward（R1）", "--unit goes with hte-reward (R1) only", exitCode: 2);
-            }
-            values = await new HteRewardInputsHandler(db ?? throw new InvalidOperationException("--unit needs a database")).FillAsync(unit, values, plan, ct);
+                Policy.Rules.HteReward.Id => await new HteRewardInputsHandler(data).FillAsync(unit, values, plan, ct),
+                Policy.Rules.ListingReward.Id => await new StEnterpriseInputsHandler(data).FillAsync(unit, values, date ?? today, ct),
+                _ => throw new UserError("--unit 只用于 hte-reward（R1）和 listing-reward（R11）", "--unit goes with hte-reward (R1) and listing-reward (R11) only", exitCode: 2),
+            };
         }
-        var today = Today();
         var result = definition.Evaluate(values, plan, date, today);
         var whatIf = overrides is null ? null : definition.Evaluate(values, plan, date, today, overrides);
         return new CalcResult(result, whatIf, whatIf is null ? null : whatIf.Amount - result.Amount) { Rule = definition };

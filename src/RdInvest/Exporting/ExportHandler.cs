@@ -43,6 +43,12 @@ public sealed class ExportHandler(RdInvestDb db)
         {
             sql += $" JOIN {Q(units.Table)} u ON u.{Q(units.Column(nameof(ReportingUnit.Id)))} = t.{Q(t.Column(unitRef.Property))}";
         }
+        if (kind.DivisionPath == ExportDivisionPath.Payment)
+        {
+            var pay = KindTable.For(db, typeof(IncentivePayment));
+            sql += $" JOIN {Q(pay.Table)} pay ON pay.{Q(pay.Column(nameof(IncentivePayment.Id)))} = t.{Q(t.Column(nameof(AwardUse.PaymentId)))}"
+                + $" JOIN {Q(units.Table)} u ON u.{Q(units.Column(nameof(ReportingUnit.Id)))} = pay.{Q(pay.Column(nameof(IncentivePayment.UnitId)))}";
+        }
         if (kind.DivisionPath == ExportDivisionPath.Park)
         {
             sql += $" JOIN {Q(parks.Table)} p ON p.{Q(parks.Column(nameof(Park.Id)))} = t.{Q(t.Column(nameof(ParkFigure.ParkId)))}";
@@ -58,7 +64,7 @@ public sealed class ExportHandler(RdInvestDb db)
             var divisionCode = kind.DivisionPath switch
             {
                 ExportDivisionPath.Self => $"t.{Q(t.Column("DivisionCode"))}",
-                ExportDivisionPath.Unit => $"u.{Q(units.Column(nameof(ReportingUnit.DivisionCode)))}",
+                ExportDivisionPath.Unit or ExportDivisionPath.Payment => $"u.{Q(units.Column(nameof(ReportingUnit.DivisionCode)))}",
                 _ => $"p.{Q(parks.Column(nameof(Park.DivisionCode)))}",
             };
             where.Add($"{divisionCode} LIKE @division");

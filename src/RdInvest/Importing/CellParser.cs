@@ -55,6 +55,17 @@ public sealed class CellParser(ImportKind kind, IImportReferences refs, decimal 
                     return null;
                 }
                 return text;
+            case CellType.PaymentRef:
+                if (!WholeNumber(col, text, issues, out var paymentId))
+                {
+                    return null;
+                }
+                if (!refs.PaymentExists(paymentId))
+                {
+                    issues.Add(new(ImportRules.UnknownPayment, col.Key, text, []));
+                    return null;
+                }
+                return paymentId;
             case CellType.IndustryCode:
                 return FieldRules.IndustryCode(col, text, issues);
             case CellType.Year:

@@ -15,6 +15,8 @@ public enum CellType
     DivisionRef,
     /// <summary>Existing park id.</summary>
     ParkRef,
+    /// <summary>Id of an existing incentive payment (奖补发放记录); stored as the id.</summary>
+    PaymentRef,
     /// <summary>GB/T 4754 industry code: a section letter and up to 4 digits (C, C38, C3811).</summary>
     IndustryCode,
     /// <summary>Identifier text (park id, project id, certificate number).</summary>
@@ -131,4 +133,6 @@ public enum ExportDivisionPath
     Unit,
     /// <summary>The DivisionCode of its park.</summary>
     Park,
+    /// <summary>The DivisionCode of the unit its payment was paid to.</summary>
+    Payment,
 }

@@ -69,6 +69,8 @@ public static class ImportKinds
             "是否设有研发机构", "has an R&D institution") { Example = "是" },
         new("invention_patents", "有效发明专利数", CellType.Count, nameof(UnitRdRecord.InventionPatents),
             "期末有效发明专利数", "valid invention patents at year end") { Example = "12" },
+        new("has_rd_reserve", "是否建立研发准备金制度", CellType.Bool, nameof(UnitRdRecord.HasRdReserve),
+            "是否建立研发准备金制度（二(二)6）；留空为未填报", "has an R&D reserve system (clause 二(二)6); blank: not reported") { Example = "是" },
     ])
     {
         Splits = RdSplits,
@@ -183,10 +185,24 @@ public static class ImportKinds
             "牵头单位的统一社会信用代码（须已导入单位）", "credit code of the lead unit")
             { Required = true, MaxLength = 18, Example = ExampleCreditCode },
         Money("funding", "项目经费", nameof(MajorProject.FundingFen), "project funding", "2000"),
+        new("mode", "立项方式", CellType.Choice, nameof(MajorProject.Mode),
+            "立项方式（二(一)3）：competitive 竞争立项、directed 定向委托、open_call 揭榜挂帅、other 其他；留空为未填报",
+            "how the project was awarded (clause 二(一)3); blank: not stated")
+            { Choices = ProjectModes.All, MaxLength = 20, Example = ProjectModes.Competitive },
     ])
     { DivisionPath = ExportDivisionPath.Unit };
 
-    public static readonly IReadOnlyList<ImportKind> All = [Units, Rd, DivisionFigures, Parks, ParkFigures, Certifications, Projects];
+    public static readonly ImportKind AwardUse = new("award-use", "奖励资金用于研发", "awards used for R&D", typeof(AwardUse),
+    [
+        new("payment_id", "奖补发放记录编号", CellType.PaymentRef, nameof(Data.AwardUse.PaymentId),
+            "奖补发放记录的编号（rdinvest payments list 中的 id）", "id of the incentive payment (the id in `rdinvest payments list`)")
+            { Required = true, IsKey = true, MaxLength = 20, Example = "1" },
+        Year(),
+        Money("amount", "用于研发的金额", nameof(Data.AwardUse.AmountFen), "amount of the payment used for R&D in the year", "30") with { Required = true },
+    ])
+    { DivisionPath = ExportDivisionPath.Payment };
+
+    public static readonly IReadOnlyList<ImportKind> All = [Units, Rd, DivisionFigures, Parks, ParkFigures, Certifications, Projects, AwardUse];
 
     public static ImportKind Get(string name) =>
         All.FirstOrDefault(k => string.Equals(k.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))

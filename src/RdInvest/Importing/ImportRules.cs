@@ -67,6 +67,10 @@ public static class ImportRules
         "行政区划代码“{1}”不存在", "division code '{1}' does not exist");
     public static readonly ImportRule UnknownPark = new("unknown-park", Severity.Error,
         "园区“{1}”不存在（请先导入园区）", "park '{1}' does not exist (import parks first)");
+    public static readonly ImportRule UnknownPayment = new("unknown-payment", Severity.Error,
+        "奖补发放记录“{1}”不存在（见 rdinvest payments list）", "incentive payment '{1}' does not exist (see `rdinvest payments list`)");
+    public static readonly ImportRule OutsidePark = new("outside-park", Severity.Error,
+        "“{0}”的值“{1}”属于园区 {2}，不是您管理的园区 {3}", "'{0}': '{1}' belongs to park {2}, not to your park {3}");
     public static readonly ImportRule UnknownUnit = new("unknown-unit", Severity.Error,
         "统计单位“{1}”不存在（请先导入单位）", "reporting unit '{1}' does not exist (import units first)");
     public static readonly ImportRule DuplicateKey = new("duplicate-key", Severity.Error,
@@ -108,8 +112,8 @@ public static class ImportRules
     [
         UnreadableFile, NoHeader, UnknownColumn, DuplicateColumn, MissingColumn, UnitMismatch, MissingValue,
         InvalidNumber, InvalidInteger, InvalidDate, InvalidBoolean, InvalidChoice, InvalidCode, TextTooLong,
-        NegativeAmount, AboveMaximum, TooPrecise, InvalidCharacter, InvalidCreditCode, UnknownDivision, UnknownPark, UnknownUnit, DuplicateKey, SplitMismatch,
-        YearOutOfRange, DateOrder, OutsideScope, CountyYearFinal, UnitMoveFinal, RdJump, RdAboveHalfRevenue, IntensityMismatch, TooManyFindings,
+        NegativeAmount, AboveMaximum, TooPrecise, InvalidCharacter, InvalidCreditCode, UnknownDivision, UnknownPark, UnknownPayment, UnknownUnit, DuplicateKey, SplitMismatch,
+        YearOutOfRange, DateOrder, OutsideScope, OutsidePark, CountyYearFinal, UnitMoveFinal, RdJump, RdAboveHalfRevenue, IntensityMismatch, TooManyFindings,
     ];
 }
 

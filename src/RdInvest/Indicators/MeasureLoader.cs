@@ -91,6 +91,8 @@ public sealed class MeasureLoader(RdInvestDb db, bool preliminary = false)
             Rd = g.Sum(x => x.r.RdTotalFen),
             Revenue = g.Sum(x => x.r.RevenueFen ?? 0),
             RevenueN = g.Sum(x => x.r.RevenueFen != null ? 1 : 0),
+            Reserve = g.Sum(x => x.r.HasRdReserve == true ? 1 : 0),
+            ReserveN = g.Sum(x => x.r.HasRdReserve != null ? 1 : 0),
         }).ToListAsync(ct);
         var yearEnd = new DateOnly(year, 12, 31);
         var platforms = await industrial
@@ -105,6 +107,12 @@ public sealed class MeasureLoader(RdInvestDb db, bool preliminary = false)
             Put(a.Division, Measure.AboveScalePlatform, 0, a.N);
             Put(a.Division, Measure.AboveScaleRd, a.Rd, a.N);
             Put(a.Division, Measure.AboveScaleRevenue, a.Revenue, a.RevenueN);
+            if (a.ReserveN > 0)
+            {
+                // Only enterprises that reported the flag count: a file without the column says nothing about reserves.
+                Put(a.Division, Measure.AboveScaleReserveReported, a.ReserveN, a.ReserveN);
+                Put(a.Division, Measure.AboveScaleReserve, a.Reserve, a.ReserveN);
+            }
         }
         foreach (var p in platforms)
         {
@@ -139,12 +147,27 @@ public sealed class MeasureLoader(RdInvestDb db, bool preliminary = false)
         var projects = await (from p in db.Projects
                               join u in db.Units on p.LeadUnitId equals u.Id
                               where p.Year == year
-                              group u.Sector by u.DivisionCode into g
-                              select new { Division = g.Key, N = g.Count(), Ent = g.Sum(s => s == Sectors.Enterprise ? 1 : 0) }).ToListAsync(ct);
+                              group new { u.Sector, p.Mode } by u.DivisionCode into g
+                              select new
+                              {
+                                  Division = g.Key,
+                                  N = g.Count(),
+                                  Ent = g.Sum(s => s.Sector == Sectors.Enterprise ? 1 : 0),
+                                  Competitive = g.Sum(s => s.Mode == ProjectModes.Competitive ? 1 : 0),
+                                  Directed = g.Sum(s => s.Mode == ProjectModes.Directed ? 1 : 0),
+                                  OpenCall = g.Sum(s => s.Mode == ProjectModes.OpenCall ? 1 : 0),
+                                  Other = g.Sum(s => s.Mode == ProjectModes.Other ? 1 : 0),
+                                  Unstated = g.Sum(s => s.Mode == null ? 1 : 0),
+                              }).ToListAsync(ct);
         foreach (var p in projects)
         {
             Put(p.Division, Measure.Projects, p.N, p.N);
             Put(p.Division, Measure.ProjectsEnterprise, p.Ent, p.N);
+            Put(p.Division, Measure.ProjectsCompetitive, p.Competitive, p.N);
+            Put(p.Division, Measure.ProjectsDirected, p.Directed, p.N);
+            Put(p.Division, Measure.ProjectsOpenCall, p.OpenCall, p.N);
+            Put(p.Division, Measure.ProjectsOther, p.Other, p.N);
+            Put(p.Division, Measure.ProjectsModeUnstated, p.Unstated, p.N);
         }
 
         var figures = await db.DivisionFigures.AsNoTracking().Where(f => f.Year == year).ToListAsync(ct);

@@ -33,6 +33,15 @@ public static class Measure
     public const string AboveScaleRevenue = "above_scale_revenue";
     public const string Projects = "projects";
     public const string ProjectsEnterprise = "projects_enterprise";
+    // Above-scale industrial enterprises that reported the R&D-reserve flag, and those with a reserve (二(二)6).
+    public const string AboveScaleReserveReported = "above_scale_reserve_reported";
+    public const string AboveScaleReserve = "above_scale_reserve";
+    // Major projects by how they were awarded (二(一)3); "unstated" when the file gave no mode.
+    public const string ProjectsCompetitive = "projects_competitive";
+    public const string ProjectsDirected = "projects_directed";
+    public const string ProjectsOpenCall = "projects_open_call";
+    public const string ProjectsOther = "projects_other";
+    public const string ProjectsModeUnstated = "projects_mode_unstated";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -40,6 +49,8 @@ public static class Measure
         RdEnterprise, RdInstitute, RdUniversity, Gdp, GovStSpending, HteCount, TsmeCount,
         AboveScaleUnits, AboveScaleActive, AboveScaleInstitution, AboveScalePlatform, AboveScaleRd, AboveScaleRevenue,
         Projects, ProjectsEnterprise,
+        AboveScaleReserveReported, AboveScaleReserve,
+        ProjectsCompetitive, ProjectsDirected, ProjectsOpenCall, ProjectsOther, ProjectsModeUnstated,
     ];
 
     /// <summary>Measures a division can only inherit from its children's reported figures, never from units.</summary>

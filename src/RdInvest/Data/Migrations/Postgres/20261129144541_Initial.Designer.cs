@@ -12,7 +12,7 @@ using RdInvest.Data;
 namespace RdInvest.Data.Migrations.Postgres
 {
     [DbContext(typeof(NpgsqlRdInvestDb))]
-    [Migration("20261125220815_Initial")]
+    [Migration("20261129144541_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -271,6 +271,41 @@ namespace RdInvest.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("RdInvest.Data.AwardUse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("PaymentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("award_uses", (string)null);
                 });
 
             modelBuilder.Entity("RdInvest.Data.Certification", b =>
@@ -645,6 +680,10 @@ namespace RdInvest.Data.Migrations.Postgres
 
                     b.Property<long>("LeadUnitId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<int>("Revision")
                         .HasColumnType("integer");
@@ -1106,6 +1145,9 @@ namespace RdInvest.Data.Migrations.Postgres
                     b.Property<bool?>("HasRdInstitution")
                         .HasColumnType("boolean");
 
+                    b.Property<bool?>("HasRdReserve")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("InventionPatents")
                         .HasColumnType("integer");
 
@@ -1194,6 +1236,15 @@ namespace RdInvest.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RdInvest.Data.AwardUse", b =>
+                {
+                    b.HasOne("RdInvest.Data.IncentivePayment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

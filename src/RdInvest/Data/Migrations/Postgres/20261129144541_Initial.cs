@@ -561,6 +561,7 @@ namespace RdInvest.Data.Migrations.Postgres
                     Title = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     LeadUnitId = table.Column<long>(type: "bigint", nullable: false),
                     FundingFen = table.Column<long>(type: "bigint", nullable: true),
+                    Mode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
                     Revision = table.Column<int>(type: "integer", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
@@ -601,6 +602,7 @@ namespace RdInvest.Data.Migrations.Postgres
                     RevenueFen = table.Column<long>(type: "bigint", nullable: true),
                     HasRdInstitution = table.Column<bool>(type: "boolean", nullable: true),
                     InventionPatents = table.Column<int>(type: "integer", nullable: true),
+                    HasRdReserve = table.Column<bool>(type: "boolean", nullable: true),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
                     Revision = table.Column<int>(type: "integer", nullable: false),
@@ -613,6 +615,30 @@ namespace RdInvest.Data.Migrations.Postgres
                         name: "FK_rd_records_units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "award_uses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PaymentId = table.Column<long>(type: "bigint", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_award_uses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_award_uses_payments_PaymentId",
+                        column: x => x.PaymentId,
+                        principalTable: "payments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -643,6 +669,12 @@ namespace RdInvest.Data.Migrations.Postgres
                 name: "IX_audit_log_Seq",
                 table: "audit_log",
                 column: "Seq",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_award_uses_PaymentId_Year",
+                table: "award_uses",
+                columns: new[] { "PaymentId", "Year" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -809,6 +841,9 @@ namespace RdInvest.Data.Migrations.Postgres
                 name: "audit_log");
 
             migrationBuilder.DropTable(
+                name: "award_uses");
+
+            migrationBuilder.DropTable(
                 name: "certifications");
 
             migrationBuilder.DropTable(
@@ -822,9 +857,6 @@ namespace RdInvest.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "park_figures");
-
-            migrationBuilder.DropTable(
-                name: "payments");
 
             migrationBuilder.DropTable(
                 name: "plan_parameters");
@@ -848,19 +880,22 @@ namespace RdInvest.Data.Migrations.Postgres
                 name: "user_tokens");
 
             migrationBuilder.DropTable(
-                name: "import_runs");
+                name: "payments");
 
             migrationBuilder.DropTable(
-                name: "subsidy_rounds");
+                name: "import_runs");
 
             migrationBuilder.DropTable(
                 name: "plans");
 
             migrationBuilder.DropTable(
-                name: "units");
+                name: "users");
 
             migrationBuilder.DropTable(
-                name: "users");
+                name: "subsidy_rounds");
+
+            migrationBuilder.DropTable(
+                name: "units");
 
             migrationBuilder.DropTable(
                 name: "parks");

@@ -560,6 +560,7 @@ namespace RdInvest.Data.Migrations.Sqlite
                     Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     LeadUnitId = table.Column<long>(type: "INTEGER", nullable: false),
                     FundingFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     IsSynthetic = table.Column<bool>(type: "INTEGER", nullable: false),
                     Revision = table.Column<int>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
@@ -600,6 +601,7 @@ namespace RdInvest.Data.Migrations.Sqlite
                     RevenueFen = table.Column<long>(type: "INTEGER", nullable: true),
                     HasRdInstitution = table.Column<bool>(type: "INTEGER", nullable: true),
                     InventionPatents = table.Column<int>(type: "INTEGER", nullable: true),
+                    HasRdReserve = table.Column<bool>(type: "INTEGER", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     IsSynthetic = table.Column<bool>(type: "INTEGER", nullable: false),
                     Revision = table.Column<int>(type: "INTEGER", nullable: false),
@@ -612,6 +614,30 @@ namespace RdInvest.Data.Migrations.Sqlite
                         name: "FK_rd_records_units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "award_uses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PaymentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsSynthetic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_award_uses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_award_uses_payments_PaymentId",
+                        column: x => x.PaymentId,
+                        principalTable: "payments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -642,6 +668,12 @@ namespace RdInvest.Data.Migrations.Sqlite
                 name: "IX_audit_log_Seq",
                 table: "audit_log",
                 column: "Seq",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_award_uses_PaymentId_Year",
+                table: "award_uses",
+                columns: new[] { "PaymentId", "Year" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -808,6 +840,9 @@ namespace RdInvest.Data.Migrations.Sqlite
                 name: "audit_log");
 
             migrationBuilder.DropTable(
+                name: "award_uses");
+
+            migrationBuilder.DropTable(
                 name: "certifications");
 
             migrationBuilder.DropTable(
@@ -821,9 +856,6 @@ namespace RdInvest.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "park_figures");
-
-            migrationBuilder.DropTable(
-                name: "payments");
 
             migrationBuilder.DropTable(
                 name: "plan_parameters");
@@ -847,19 +879,22 @@ namespace RdInvest.Data.Migrations.Sqlite
                 name: "user_tokens");
 
             migrationBuilder.DropTable(
-                name: "import_runs");
+                name: "payments");
 
             migrationBuilder.DropTable(
-                name: "subsidy_rounds");
+                name: "import_runs");
 
             migrationBuilder.DropTable(
                 name: "plans");
 
             migrationBuilder.DropTable(
-                name: "units");
+                name: "users");
 
             migrationBuilder.DropTable(
-                name: "users");
+                name: "subsidy_rounds");
+
+            migrationBuilder.DropTable(
+                name: "units");
 
             migrationBuilder.DropTable(
                 name: "parks");

@@ -11,7 +11,7 @@ using RdInvest.Data;
 namespace RdInvest.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRdInvestDb))]
-    [Migration("20261125220746_Initial")]
+    [Migration("20261129144219_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -258,6 +258,39 @@ namespace RdInvest.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("RdInvest.Data.AwardUse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("award_uses", (string)null);
                 });
 
             modelBuilder.Entity("RdInvest.Data.Certification", b =>
@@ -620,6 +653,10 @@ namespace RdInvest.Data.Migrations.Sqlite
 
                     b.Property<long>("LeadUnitId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
@@ -1067,6 +1104,9 @@ namespace RdInvest.Data.Migrations.Sqlite
                     b.Property<bool?>("HasRdInstitution")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("HasRdReserve")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("InventionPatents")
                         .HasColumnType("INTEGER");
 
@@ -1155,6 +1195,15 @@ namespace RdInvest.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RdInvest.Data.AwardUse", b =>
+                {
+                    b.HasOne("RdInvest.Data.IncentivePayment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
