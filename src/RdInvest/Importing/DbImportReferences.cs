@@ -19,6 +19,7 @@ public sealed class DbImportReferences : IImportReferences
     private readonly Dictionary<string, string?> _divisions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _parks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _platforms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (long Id, string Division)> _units = new(StringComparer.Ordinal);
     private readonly HashSet<(string Division, int Year)> _final = [];
 
@@ -59,6 +60,14 @@ public sealed class DbImportReferences : IImportReferences
             await refs.ReadAsync($"SELECT {Q(t.Column(nameof(ReportingUnit.CreditCode)))}, {Q(t.Column(nameof(ReportingUnit.Id)))}, {Q(t.Column(nameof(ReportingUnit.DivisionCode)))} FROM {Q(t.Table)}",
                 r => refs._units[r.GetString(0)] = (r.GetInt64(1), refs.Canonical(r.GetString(2))), ct);
         }
+        if (types.Contains(CellType.PlatformRef))
+        {
+            var pl = KindTable.For(db, typeof(Platforms.Platform));
+            var u = KindTable.For(db, typeof(ReportingUnit));
+            await refs.ReadAsync($"SELECT pl.{Q(pl.Column(nameof(Platforms.Platform.Id)))}, u.{Q(u.Column(nameof(ReportingUnit.DivisionCode)))} " +
+                $"FROM {Q(pl.Table)} pl JOIN {Q(u.Table)} u ON u.{Q(u.Column(nameof(ReportingUnit.Id)))} = pl.{Q(pl.Column(nameof(Platforms.Platform.HostUnitId)))}",
+                r => refs._platforms[r.GetString(0)] = refs.Canonical(r.GetString(1)), ct);
+        }
         if (kind.LockedByFinalCountyYear || kind.LocksUnitMoves)
         {
             await refs.ReadAsync(Approval.ApprovalPolicy.FinalCountyYearsSql(db),
@@ -85,6 +94,8 @@ public sealed class DbImportReferences : IImportReferences
 
     public bool DivisionExists(string code) => _divisions.ContainsKey(code);
     public bool ParkExists(string id) => _parks.ContainsKey(id);
+    public bool PlatformExists(string id) => _platforms.ContainsKey(id);
+    public string? PlatformDivision(string platformId) => _platforms.GetValueOrDefault(platformId);
     public long? UnitId(string creditCode) => _units.TryGetValue(creditCode, out var u) ? u.Id : null;
     public string? UnitDivision(string creditCode) => _units.TryGetValue(creditCode, out var u) ? u.Division : null;
     public string? ParkDivision(string parkId) => _parks.GetValueOrDefault(parkId);

@@ -30,6 +30,10 @@ public enum CellType
     Percent,
     Bool,
     Date,
+    /// <summary>Existing platform id.</summary>
+    PlatformRef,
+    /// <summary>A score out of 100 to 0.01, stored × 100.</summary>
+    Score,
 }
 
 /// <summary>
@@ -61,6 +65,7 @@ public sealed record ImportColumn(
         CellType.Percent => "%",
         CellType.Fte => "人年",
         CellType.Count => "个",
+        CellType.Score => "分",
         _ => "",
     };
 
@@ -131,4 +136,6 @@ public enum ExportDivisionPath
     Unit,
     /// <summary>The DivisionCode of its park.</summary>
     Park,
+    /// <summary>The DivisionCode of the unit hosting its platform.</summary>
+    Platform,
 }

@@ -552,6 +552,32 @@ namespace RdInvest.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "platforms",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HostUnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecognisedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IsSynthetic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platforms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platforms_units_HostUnitId",
+                        column: x => x.HostUnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "projects",
                 columns: table => new
                 {
@@ -612,6 +638,31 @@ namespace RdInvest.Data.Migrations.Sqlite
                         name: "FK_rd_records_units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlatformId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    ScoreCenti = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsSynthetic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_evaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platform_evaluations_platforms_PlatformId",
+                        column: x => x.PlatformId,
+                        principalTable: "platforms",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -732,6 +783,17 @@ namespace RdInvest.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_evaluations_PlatformId_Year",
+                table: "platform_evaluations",
+                columns: new[] { "PlatformId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platforms_HostUnitId",
+                table: "platforms",
+                column: "HostUnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_projects_LeadUnitId",
                 table: "projects",
                 column: "LeadUnitId");
@@ -832,6 +894,9 @@ namespace RdInvest.Data.Migrations.Sqlite
                 name: "plan_targets");
 
             migrationBuilder.DropTable(
+                name: "platform_evaluations");
+
+            migrationBuilder.DropTable(
                 name: "projects");
 
             migrationBuilder.DropTable(
@@ -856,10 +921,13 @@ namespace RdInvest.Data.Migrations.Sqlite
                 name: "plans");
 
             migrationBuilder.DropTable(
-                name: "units");
+                name: "platforms");
 
             migrationBuilder.DropTable(
                 name: "users");
+
+            migrationBuilder.DropTable(
+                name: "units");
 
             migrationBuilder.DropTable(
                 name: "parks");

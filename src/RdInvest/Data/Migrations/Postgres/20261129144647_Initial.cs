@@ -553,6 +553,32 @@ namespace RdInvest.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "platforms",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HostUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    RecognisedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platforms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platforms_units_HostUnitId",
+                        column: x => x.HostUnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "projects",
                 columns: table => new
                 {
@@ -613,6 +639,31 @@ namespace RdInvest.Data.Migrations.Postgres
                         name: "FK_rd_records_units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlatformId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Grade = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    ScoreCenti = table.Column<long>(type: "bigint", nullable: true),
+                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_evaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platform_evaluations_platforms_PlatformId",
+                        column: x => x.PlatformId,
+                        principalTable: "platforms",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -733,6 +784,17 @@ namespace RdInvest.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_evaluations_PlatformId_Year",
+                table: "platform_evaluations",
+                columns: new[] { "PlatformId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platforms_HostUnitId",
+                table: "platforms",
+                column: "HostUnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_projects_LeadUnitId",
                 table: "projects",
                 column: "LeadUnitId");
@@ -833,6 +895,9 @@ namespace RdInvest.Data.Migrations.Postgres
                 name: "plan_targets");
 
             migrationBuilder.DropTable(
+                name: "platform_evaluations");
+
+            migrationBuilder.DropTable(
                 name: "projects");
 
             migrationBuilder.DropTable(
@@ -857,10 +922,13 @@ namespace RdInvest.Data.Migrations.Postgres
                 name: "plans");
 
             migrationBuilder.DropTable(
-                name: "units");
+                name: "platforms");
 
             migrationBuilder.DropTable(
                 name: "users");
+
+            migrationBuilder.DropTable(
+                name: "units");
 
             migrationBuilder.DropTable(
                 name: "parks");
