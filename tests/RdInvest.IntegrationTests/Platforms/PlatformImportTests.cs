@@ -10,6 +10,7 @@ public sealed class PlatformImportTests
     private static async Task<ImportTestDb> WithUnitsAsync()
     {
         var db = await ImportTestDb.CreateAsync();
+        Assert.True((await db.ImportAsync("parks", SampleFiles.WriteCsv(Path.Combine(db.Dir, "parks.csv"), SampleFiles.Rows("parks", 0)))).Accepted);
         var units = await db.ImportAsync("units", SampleFiles.WriteCsv(Path.Combine(db.Dir, "units.csv"), SampleFiles.Rows("units", 5)));
         Assert.True(units.Accepted);
         return db;
