@@ -28,9 +28,16 @@ public static class CalcCommands
         {
             Description = "统一社会信用代码：hte-reward 的 rewarded_before（及未给出的证书输入）、listing-reward 的 st_enterprise 取自数据库 / credit code: hte-reward takes rewarded_before (and certificate inputs not given), listing-reward st_enterprise, from the database",
         };
+        var platform = new Option<string?>("--platform")
+        {
+            Description = "创新平台代码：platform-post-subsidy 的级别和最近一次评价等级取自数据库（与 --year 同用）/ platform id: platform-post-subsidy takes the level and latest grade from the database (with --year)",
+        };
+        var year = new Option<int?>("--year") { Description = "与 --platform 同用：支持年度 / with --platform: the year of support" };
         var json = Cli.JsonOption();
         calc.Arguments.Add(rule);
         calc.Options.Add(unit);
+        calc.Options.Add(platform);
+        calc.Options.Add(year);
         calc.Arguments.Add(inputs);
         calc.Options.Add(date);
         calc.Options.Add(plan);
@@ -61,9 +68,13 @@ public static class CalcCommands
             {
                 throw new UserError("--unit 需要数据库（--db）", "--unit needs a database (--db)", exitCode: 2);
             }
+            if (p.GetValue(platform) is not null && db is null)
+            {
+                throw new UserError("--platform 需要数据库（--db）", "--platform needs a database (--db)", exitCode: 2);
+            }
             var single = new CalcRequest(RuleInputParser.ToDictionary(RuleInputParser.SplitAssignments(args)), dateText, p.GetValue(plan),
                 Sets(p.GetValue(set) ?? []));
-            var result = await handler.HandleAsync(p.GetValue(rule)!, single, ct, p.GetValue(unit));
+            var result = await handler.HandleAsync(p.GetValue(rule)!, single, ct, p.GetValue(unit), p.GetValue(platform), p.GetValue(year));
             return Single(result, p.GetValue(json));
         });
 

@@ -151,6 +151,12 @@ public static class PlanCommands
                 : string.Join("，", t.ValuesByCategory!.Select(kv => $"{kv.Key} {kv.Value.ToString(inv)}{t.Unit}"));
             sb.AppendLine(inv, $"  {t.Id}  [{t.Clause}]  {t.Kind,-9} {t.Indicator,-34} {value}  {t.TitleZh}");
         }
+        if (RdInvest.Platforms.LeadingIndustries.Of(p, p.EndYear) is { } leading)
+        {
+            var flagged = p.Parameters[RdInvest.Platforms.LeadingIndustries.Parameter].At(new DateOnly(p.EndYear, 12, 31))!.IsDefault;
+            var note = flagged ? "  默认值，由主管部门确定 / default, set by the administering department" : "";
+            sb.AppendLine(inv, $"主导产业、优势特色产业 / leading and featured industries (T11, 二(四)11): {string.Join(", ", leading)}{note}");
+        }
         sb.AppendLine(inv, $"参数 / parameters: {p.Parameters.Count}");
         foreach (var x in p.Parameters.Values.OrderBy(x => x.Name, StringComparer.Ordinal))
         {

@@ -107,6 +107,8 @@ public sealed class BackupHandler(DbTarget target)
             ["parks"] = await db.Parks.LongCountAsync(ct),
             ["park_figures"] = await db.ParkFigures.LongCountAsync(ct),
             ["projects"] = await db.Projects.LongCountAsync(ct),
+            ["platforms"] = await db.Platforms.LongCountAsync(ct),
+            ["platform_evaluations"] = await db.PlatformEvaluations.LongCountAsync(ct),
             ["plans"] = await db.Plans.LongCountAsync(ct),
             ["approvals"] = await db.Approvals.LongCountAsync(ct),
             ["notifications"] = await db.Notifications.LongCountAsync(ct),

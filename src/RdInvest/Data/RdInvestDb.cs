@@ -30,6 +30,8 @@ public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext
     public DbSet<IncentivePayment> Payments => Set<IncentivePayment>();
     public DbSet<SubsidyRoundRecord> SubsidyRounds => Set<SubsidyRoundRecord>();
     public DbSet<AwardUse> AwardUses => Set<AwardUse>();
+    public DbSet<RdInvest.Platforms.Platform> Platforms => Set<RdInvest.Platforms.Platform>();
+    public DbSet<RdInvest.Platforms.PlatformEvaluation> PlatformEvaluations => Set<RdInvest.Platforms.PlatformEvaluation>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -55,6 +57,8 @@ public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext
         b.ApplyConfiguration(new RdInvest.Subsidies.SubsidyRoundRecordConfiguration());
         b.ApplyConfiguration(new RdInvest.Payments.IncentivePaymentConfiguration());
         b.ApplyConfiguration(new RdInvest.Payments.AwardUseConfiguration());
+        b.ApplyConfiguration(new RdInvest.Platforms.PlatformConfiguration());
+        b.ApplyConfiguration(new RdInvest.Platforms.PlatformEvaluationConfiguration());
         b.Entity<IdentityUserClaim<long>>().ToTable("user_claims");
         b.Entity<IdentityUserLogin<long>>().ToTable("user_logins");
         b.Entity<IdentityUserToken<long>>().ToTable("user_tokens");

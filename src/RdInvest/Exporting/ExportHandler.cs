@@ -53,6 +53,12 @@ public sealed class ExportHandler(RdInvestDb db)
         {
             sql += $" JOIN {Q(parks.Table)} p ON p.{Q(parks.Column(nameof(Park.Id)))} = t.{Q(t.Column(nameof(ParkFigure.ParkId)))}";
         }
+        if (kind.DivisionPath == ExportDivisionPath.Platform)
+        {
+            var platforms = KindTable.For(db, typeof(Platforms.Platform));
+            sql += $" JOIN {Q(platforms.Table)} pl ON pl.{Q(platforms.Column(nameof(Platforms.Platform.Id)))} = t.{Q(t.Column(nameof(Platforms.PlatformEvaluation.PlatformId)))}" +
+                $" JOIN {Q(units.Table)} u ON u.{Q(units.Column(nameof(ReportingUnit.Id)))} = pl.{Q(platforms.Column(nameof(Platforms.Platform.HostUnitId)))}";
+        }
         var where = new List<string>();
         var yearColumn = kind.Find("year");
         if (request.Year is not null && yearColumn is not null)
@@ -64,7 +70,7 @@ public sealed class ExportHandler(RdInvestDb db)
             var divisionCode = kind.DivisionPath switch
             {
                 ExportDivisionPath.Self => $"t.{Q(t.Column("DivisionCode"))}",
-                ExportDivisionPath.Unit or ExportDivisionPath.Payment => $"u.{Q(units.Column(nameof(ReportingUnit.DivisionCode)))}",
+                ExportDivisionPath.Unit or ExportDivisionPath.Payment or ExportDivisionPath.Platform => $"u.{Q(units.Column(nameof(ReportingUnit.DivisionCode)))}",
                 _ => $"p.{Q(parks.Column(nameof(Park.DivisionCode)))}",
             };
             where.Add($"{divisionCode} LIKE @division");
@@ -141,6 +147,7 @@ public sealed class ExportHandler(RdInvestDb db)
             CellType.Money => Normal(Money.ToYuan(Convert.ToInt64(value, inv)) / factor),
             CellType.Fte => Normal(Convert.ToInt64(value, inv) / 100m),
             CellType.Percent => Normal(Convert.ToInt64(value, inv) / 10_000m),
+            CellType.Score => Normal(Convert.ToInt64(value, inv) / 100m),
             CellType.Count or CellType.Year => Convert.ToInt32(value, inv),
             CellType.Bool => (value is bool b ? b : Convert.ToInt64(value, inv) != 0) ? (zh ? "是" : "true") : (zh ? "否" : "false"),
             CellType.Date => (value switch

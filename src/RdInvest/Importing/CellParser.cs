@@ -66,13 +66,24 @@ public sealed class CellParser(ImportKind kind, IImportReferences refs, decimal 
                     return null;
                 }
                 return paymentId;
+            case CellType.PlatformRef:
+                if (FieldRules.Text(col, text, issues) is null)
+                {
+                    return null;
+                }
+                if (!refs.PlatformExists(text))
+                {
+                    issues.Add(new(ImportRules.UnknownPlatform, col.Key, text, []));
+                    return null;
+                }
+                return text;
             case CellType.IndustryCode:
                 return FieldRules.IndustryCode(col, text, issues);
             case CellType.Year:
                 return WholeNumber(col, text, issues, out var y) ? FieldRules.Year(col, y, text, maxYear, issues) : null;
             case CellType.Count:
                 return WholeNumber(col, text, issues, out var n) ? FieldRules.Count(col, n, text, issues) : null;
-            case CellType.Money or CellType.Fte or CellType.Percent:
+            case CellType.Money or CellType.Fte or CellType.Percent or CellType.Score:
             {
                 if (!CellText.TryDecimal(text, out var d))
                 {

@@ -55,6 +55,7 @@ public static class DataContract
                     CellType.Percent => "%",
                     CellType.Fte => "person-years",
                     CellType.Count => "count",
+                    CellType.Score => "0–100",
                     CellType.Date => "date",
                     CellType.Bool => "yes/no",
                     CellType.Year => "year",

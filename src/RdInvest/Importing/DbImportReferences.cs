@@ -22,6 +22,7 @@ public sealed class DbImportReferences : IImportReferences
     private readonly Dictionary<string, (long Id, string Division, string? Park)> _units = new(StringComparer.Ordinal);
     private readonly Dictionary<long, string> _payments = [];
     private readonly Dictionary<string, string> _parkIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _platforms = new(StringComparer.Ordinal);
     private readonly HashSet<(string Division, int Year)> _final = [];
 
     private DbImportReferences(DbConnection connection, DbTransaction transaction, KindTable rd)
@@ -69,6 +70,14 @@ public sealed class DbImportReferences : IImportReferences
                 $"JOIN {Q(u.Table)} u ON u.{Q(u.Column(nameof(ReportingUnit.Id)))} = p.{Q(pay.Column(nameof(IncentivePayment.UnitId)))}",
                 r => refs._payments[r.GetInt64(0)] = refs.Canonical(r.GetString(1)), ct);
         }
+        if (types.Contains(CellType.PlatformRef))
+        {
+            var pl = KindTable.For(db, typeof(Platforms.Platform));
+            var u = KindTable.For(db, typeof(ReportingUnit));
+            await refs.ReadAsync($"SELECT pl.{Q(pl.Column(nameof(Platforms.Platform.Id)))}, u.{Q(u.Column(nameof(ReportingUnit.DivisionCode)))} " +
+                $"FROM {Q(pl.Table)} pl JOIN {Q(u.Table)} u ON u.{Q(u.Column(nameof(ReportingUnit.Id)))} = pl.{Q(pl.Column(nameof(Platforms.Platform.HostUnitId)))}",
+                r => refs._platforms[r.GetString(0)] = refs.Canonical(r.GetString(1)), ct);
+        }
         if (kind.LockedByFinalCountyYear || kind.LocksUnitMoves)
         {
             await refs.ReadAsync(Approval.ApprovalPolicy.FinalCountyYearsSql(db),
@@ -98,6 +107,8 @@ public sealed class DbImportReferences : IImportReferences
 
     public bool DivisionExists(string code) => _divisions.ContainsKey(code);
     public bool ParkExists(string id) => _parks.ContainsKey(id);
+    public bool PlatformExists(string id) => _platforms.ContainsKey(id);
+    public string? PlatformDivision(string platformId) => _platforms.GetValueOrDefault(platformId);
     public long? UnitId(string creditCode) => _units.TryGetValue(creditCode, out var u) ? u.Id : null;
     public string? UnitDivision(string creditCode) => _units.TryGetValue(creditCode, out var u) ? u.Division : null;
     public string? ParkDivision(string parkId) => _parks.GetValueOrDefault(parkId);

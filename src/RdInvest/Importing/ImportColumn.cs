@@ -32,6 +32,10 @@ public enum CellType
     Percent,
     Bool,
     Date,
+    /// <summary>Existing platform id.</summary>
+    PlatformRef,
+    /// <summary>A score out of 100 to 0.01, stored × 100.</summary>
+    Score,
 }
 
 /// <summary>
@@ -63,6 +67,7 @@ public sealed record ImportColumn(
         CellType.Percent => "%",
         CellType.Fte => "人年",
         CellType.Count => "个",
+        CellType.Score => "分",
         _ => "",
     };
 
@@ -135,4 +140,6 @@ public enum ExportDivisionPath
     Park,
     /// <summary>The DivisionCode of the unit its payment was paid to.</summary>
     Payment,
+    /// <summary>The DivisionCode of the unit hosting its platform.</summary>
+    Platform,
 }

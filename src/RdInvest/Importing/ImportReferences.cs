@@ -5,6 +5,9 @@ public interface IImportReferences
 {
     bool DivisionExists(string code);
     bool ParkExists(string id);
+    bool PlatformExists(string id);
+    /// <summary>The division of the unit hosting a platform, or null when unknown.</summary>
+    string? PlatformDivision(string platformId);
     /// <summary>The id of the unit with that credit code, or null.</summary>
     long? UnitId(string creditCode);
     /// <summary>Stored rd_total (fen) of every unit for a year, for the year-on-year plausibility warning.</summary>
@@ -32,6 +35,8 @@ public sealed class MemoryImportReferences : IImportReferences
 {
     public HashSet<string> Divisions { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Parks { get; } = new(StringComparer.Ordinal);
+    /// <summary>Platform id → division of its host unit.</summary>
+    public Dictionary<string, string> Platforms { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, long> Units { get; } = new(StringComparer.Ordinal);
     public Dictionary<int, Dictionary<long, long>> Totals { get; } = [];
     /// <summary>Credit code → division of the unit.</summary>
@@ -52,6 +57,8 @@ public sealed class MemoryImportReferences : IImportReferences
 
     public bool DivisionExists(string code) => Divisions.Contains(code);
     public bool ParkExists(string id) => Parks.Contains(id);
+    public bool PlatformExists(string id) => Platforms.ContainsKey(id);
+    public string? PlatformDivision(string platformId) => Platforms.GetValueOrDefault(platformId);
     public long? UnitId(string creditCode) => Units.TryGetValue(creditCode, out var id) ? id : null;
     public IReadOnlyDictionary<long, long> RdTotals(int year) =>
         Totals.TryGetValue(year, out var t) ? t : new Dictionary<long, long>();

@@ -15,7 +15,7 @@ public sealed class RowPlacement(ImportKind kind, IImportReferences refs, IReadO
     /// <summary>The division a row belongs to: its division column, else its unit's division, else its park's.</summary>
     public string? Division(KindRow row)
     {
-        string? viaUnit = null, viaPark = null;
+        string? viaUnit = null, viaPark = null, viaPlatform = null;
         for (var k = 0; k < kind.Columns.Count; k++)
         {
             switch (kind.Columns[k].Type)
@@ -31,9 +31,12 @@ public sealed class RowPlacement(ImportKind kind, IImportReferences refs, IReadO
                 case CellType.PaymentRef when row.Values[k] is long payment && viaUnit is null:
                     viaUnit = refs.PaymentDivision(payment);
                     break;
+                case CellType.PlatformRef when row.Values[k] is string platform && viaPlatform is null:
+                    viaPlatform = refs.PlatformDivision(platform);
+                    break;
             }
         }
-        return viaUnit ?? viaPark;
+        return viaUnit ?? viaPark ?? viaPlatform;
     }
 
     /// <summary>A scoped import (a county or city officer's) refuses every row that names a division or unit outside the scope.</summary>
@@ -53,6 +56,8 @@ public sealed class RowPlacement(ImportKind kind, IImportReferences refs, IReadO
                 CellType.UnitRef when row.Values[k] is long => refs.UnitDivision(row.Texts[k]!.ToUpperInvariant()),
                 // An existing unit can only be changed (or moved into the scope) by whoever holds its current division.
                 CellType.CreditCode when row.Values[k] is string code => refs.UnitDivision(code),
+                // A platform's evaluation belongs to whoever holds the division of its host unit.
+                CellType.PlatformRef when row.Values[k] is string platform => refs.PlatformDivision(platform),
                 // A unit's park is an attribute of the unit, not what the row writes into; parks imports are region-only.
                 _ => null,
             };

@@ -54,6 +54,8 @@ public static class IndicatorCalculator
         ("above_scale_rd_active_share", IndicatorUnits.Percent, "规上工业企业有R&D活动占比", "Above-scale industrial enterprises with R&D"),
         ("above_scale_rd_institution_share", IndicatorUnits.Percent, "规上工业企业建有研发机构占比", "Above-scale industrial enterprises with an R&D institution"),
         ("above_scale_platform_share", IndicatorUnits.Percent, "规上工业企业自治区级创新平台覆盖率", "Above-scale industrial enterprises with a region-level platform"),
+        ("leading_industry_platform_share", IndicatorUnits.Percent, "主导产业、优势特色产业规上工业企业自治区级及以上创新平台覆盖率",
+            "Above-scale industrial enterprises of the leading and featured industries hosting a region-level or higher platform"),
         ("enterprise_rd_revenue_ratio", IndicatorUnits.Percent, "企业R&D经费占营业收入比重", "Enterprise R&D / operating revenue"),
         ("major_project_enterprise_share", IndicatorUnits.Percent, "企业承担重大专项比例", "Major S&T projects led by enterprises"),
         ("gdp", IndicatorUnits.Yuan, "地区生产总值", "GDP"),
@@ -91,6 +93,7 @@ public static class IndicatorCalculator
         r["above_scale_rd_active_share"] = Ratio(Cur(Measure.AboveScaleActive), Cur(Measure.AboveScaleUnits));
         r["above_scale_rd_institution_share"] = Ratio(Cur(Measure.AboveScaleInstitution), Cur(Measure.AboveScaleUnits));
         r["above_scale_platform_share"] = Ratio(Cur(Measure.AboveScalePlatform), Cur(Measure.AboveScaleUnits));
+        r["leading_industry_platform_share"] = Ratio(Cur(Measure.LeadingPlatform), Cur(Measure.LeadingUnits));
         r["enterprise_rd_revenue_ratio"] = Ratio(Cur(Measure.AboveScaleRd), Cur(Measure.AboveScaleRevenue));
         r["major_project_enterprise_share"] = Ratio(Cur(Measure.ProjectsEnterprise), Cur(Measure.Projects));
         r["gdp"] = Money(Cur(Measure.Gdp));

@@ -31,6 +31,9 @@ public static class Measure
     public const string AboveScalePlatform = "above_scale_platform";
     public const string AboveScaleRd = "above_scale_rd";
     public const string AboveScaleRevenue = "above_scale_revenue";
+    // Above-scale industrial enterprises of the leading and featured industries (T11) and those hosting a region-level or higher platform.
+    public const string LeadingUnits = "leading_units";
+    public const string LeadingPlatform = "leading_platform";
     public const string Projects = "projects";
     public const string ProjectsEnterprise = "projects_enterprise";
     // Above-scale industrial enterprises that reported the R&D-reserve flag, and those with a reserve (二(二)6).
@@ -48,7 +51,7 @@ public static class Measure
         RdTotal, GovFunds, EnterpriseFunds, ForeignFunds, OtherFunds, Basic, Applied, Experimental,
         RdEnterprise, RdInstitute, RdUniversity, Gdp, GovStSpending, HteCount, TsmeCount,
         AboveScaleUnits, AboveScaleActive, AboveScaleInstitution, AboveScalePlatform, AboveScaleRd, AboveScaleRevenue,
-        Projects, ProjectsEnterprise,
+        Projects, ProjectsEnterprise, LeadingUnits, LeadingPlatform,
         AboveScaleReserveReported, AboveScaleReserve,
         ProjectsCompetitive, ProjectsDirected, ProjectsOpenCall, ProjectsOther, ProjectsModeUnstated,
     ];

@@ -20,7 +20,7 @@ public sealed class ProgressHandler(RdInvestDb db, bool preliminary = false, Pla
     public async Task<ProgressResult> HandleAsync(ProgressRequest request, CancellationToken ct)
     {
         var plan = await (plans ?? new PlanResolver(db)).ResolveAsync(request.PlanId, ct);
-        return await HandleAsync(request, plan, new IndicatorsHandler(db, preliminary), ct);
+        return await HandleAsync(request, plan, new IndicatorsHandler(db, preliminary, plan), ct);
     }
 
     /// <summary>The same, on a plan already loaded and an indicator source the caller goes on using (the dashboard).</summary>

@@ -58,6 +58,17 @@ public static class SampleFiles
                 $"2023ZD{i:D4}", "2023", i == 1 ? "-稀土材料" : $"重大专项{i}", Code(i), D(2000m + i / 8m),
                 i % 5 == 0 ? "" : Data.ProjectModes.All[i % 4],
             })],
+        "platforms" => [["platform_id", "name", "type", "level", "host", "recognised_on", "valid_until"],
+            .. Enumerable.Range(1, Math.Min(count, 14)).Select(i => new[]
+            {
+                $"PF{i:D3}", $"示例平台{i}", RdInvest.Platforms.PlatformTypes.All[i % 7], RdInvest.Platforms.PlatformLevels.All[i % 3],
+                Code(i), "2022-06-30", i % 2 == 0 ? "" : "2027/6/29",
+            })],
+        "platform-evaluations" => [["platform_id", "year", "grade", "score"],
+            .. Enumerable.Range(1, Math.Min(count, 14)).Select(i => new[]
+            {
+                $"PF{i:D3}", "2023", "ABCD"[i % 4].ToString(), i % 3 == 0 ? "" : D(60m + i + 0.25m),
+            })],
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -87,11 +87,11 @@ public sealed class CalcCliTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Calc_List_HasTwelveRules()
+    public async Task Calc_List_HasThirteenRules()
     {
         var (code, output, _) = await Run("calc", "list", "--json");
         Assert.Equal(0, code);
-        Assert.Equal(12, JsonNode.Parse(output)!.AsArray().Count);
+        Assert.Equal(13, JsonNode.Parse(output)!.AsArray().Count);
     }
 
     [Fact]

@@ -13,14 +13,15 @@ public sealed class RuleRegistryTests
     private static readonly Plan Plan = PlanLoader.BuiltIn("im-rd-2021-2025");
 
     [Fact]
-    public void Registry_AllRules_AreR1ToR12WithTheIssueSlugs()
+    public void Registry_AllRules_AreR1ToR13WithTheirSlugs()
     {
         string[] slugs =
         [
             "hte-reward", "post-subsidy", "tech-transfer-tax", "relocation-tax", "soe-assessment", "super-deduction",
             "hte-tax-rate", "innovation-voucher", "institution-support", "loan-interest", "listing-reward", "national-project-match",
+            "platform-post-subsidy",
         ];
-        Assert.Equal(Enumerable.Range(1, 12).Select(i => $"R{i}"), RuleRegistry.All.Select(r => r.Id));
+        Assert.Equal(Enumerable.Range(1, 13).Select(i => $"R{i}"), RuleRegistry.All.Select(r => r.Id));
         Assert.Equal(slugs, RuleRegistry.All.Select(r => r.Slug));
     }
 
@@ -49,6 +50,8 @@ public sealed class RuleRegistryTests
     [InlineData("relocation_tax.local_share", true)]
     [InlineData("innovation_voucher.cap", true)]
     [InlineData("listing_reward.amounts", true)]
+    [InlineData("platform_post_subsidy.amounts", true)]
+    [InlineData("platforms.leading_industries", true)]
     public void PlanParameter_FixedByThePlanOrNot_IsFlaggedDefaultAccordingly(string name, bool isDefault) =>
         Assert.All(Plan.Parameters[name].Values, v => Assert.Equal(isDefault, v.IsDefault));
 

@@ -553,6 +553,32 @@ namespace RdInvest.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "platforms",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HostUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    RecognisedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platforms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platforms_units_HostUnitId",
+                        column: x => x.HostUnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "projects",
                 columns: table => new
                 {
@@ -620,25 +646,44 @@ namespace RdInvest.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+<<<<<<<< HEAD:src/RdInvest/Data/Migrations/Postgres/20261129144541_Initial.cs
                 name: "award_uses",
+========
+                name: "platform_evaluations",
+>>>>>>>> platforms:src/RdInvest/Data/Migrations/Postgres/20261129144647_Initial.cs
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+<<<<<<<< HEAD:src/RdInvest/Data/Migrations/Postgres/20261129144541_Initial.cs
                     PaymentId = table.Column<long>(type: "bigint", nullable: false),
                     Year = table.Column<int>(type: "integer", nullable: false),
                     AmountFen = table.Column<long>(type: "bigint", nullable: false),
+========
+                    PlatformId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Grade = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    ScoreCenti = table.Column<long>(type: "bigint", nullable: true),
+>>>>>>>> platforms:src/RdInvest/Data/Migrations/Postgres/20261129144647_Initial.cs
                     IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
                     Revision = table.Column<int>(type: "integer", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
+<<<<<<<< HEAD:src/RdInvest/Data/Migrations/Postgres/20261129144541_Initial.cs
                     table.PrimaryKey("PK_award_uses", x => x.Id);
                     table.ForeignKey(
                         name: "FK_award_uses_payments_PaymentId",
                         column: x => x.PaymentId,
                         principalTable: "payments",
+========
+                    table.PrimaryKey("PK_platform_evaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platform_evaluations_platforms_PlatformId",
+                        column: x => x.PlatformId,
+                        principalTable: "platforms",
+>>>>>>>> platforms:src/RdInvest/Data/Migrations/Postgres/20261129144647_Initial.cs
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -765,6 +810,17 @@ namespace RdInvest.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_evaluations_PlatformId_Year",
+                table: "platform_evaluations",
+                columns: new[] { "PlatformId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platforms_HostUnitId",
+                table: "platforms",
+                column: "HostUnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_projects_LeadUnitId",
                 table: "projects",
                 column: "LeadUnitId");
@@ -865,6 +921,9 @@ namespace RdInvest.Data.Migrations.Postgres
                 name: "plan_targets");
 
             migrationBuilder.DropTable(
+                name: "platform_evaluations");
+
+            migrationBuilder.DropTable(
                 name: "projects");
 
             migrationBuilder.DropTable(
@@ -889,10 +948,17 @@ namespace RdInvest.Data.Migrations.Postgres
                 name: "plans");
 
             migrationBuilder.DropTable(
+<<<<<<<< HEAD:src/RdInvest/Data/Migrations/Postgres/20261129144541_Initial.cs
                 name: "users");
+========
+                name: "platforms");
+>>>>>>>> platforms:src/RdInvest/Data/Migrations/Postgres/20261129144647_Initial.cs
 
             migrationBuilder.DropTable(
                 name: "subsidy_rounds");
+
+            migrationBuilder.DropTable(
+                name: "units");
 
             migrationBuilder.DropTable(
                 name: "units");

@@ -552,6 +552,32 @@ namespace RdInvest.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "platforms",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HostUnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecognisedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IsSynthetic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platforms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platforms_units_HostUnitId",
+                        column: x => x.HostUnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "projects",
                 columns: table => new
                 {
@@ -619,25 +645,44 @@ namespace RdInvest.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+<<<<<<<< HEAD:src/RdInvest/Data/Migrations/Sqlite/20261129144219_Initial.cs
                 name: "award_uses",
+========
+                name: "platform_evaluations",
+>>>>>>>> platforms:src/RdInvest/Data/Migrations/Sqlite/20261129144334_Initial.cs
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+<<<<<<<< HEAD:src/RdInvest/Data/Migrations/Sqlite/20261129144219_Initial.cs
                     PaymentId = table.Column<long>(type: "INTEGER", nullable: false),
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+========
+                    PlatformId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    ScoreCenti = table.Column<long>(type: "INTEGER", nullable: true),
+>>>>>>>> platforms:src/RdInvest/Data/Migrations/Sqlite/20261129144334_Initial.cs
                     IsSynthetic = table.Column<bool>(type: "INTEGER", nullable: false),
                     Revision = table.Column<int>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
+<<<<<<<< HEAD:src/RdInvest/Data/Migrations/Sqlite/20261129144219_Initial.cs
                     table.PrimaryKey("PK_award_uses", x => x.Id);
                     table.ForeignKey(
                         name: "FK_award_uses_payments_PaymentId",
                         column: x => x.PaymentId,
                         principalTable: "payments",
+========
+                    table.PrimaryKey("PK_platform_evaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platform_evaluations_platforms_PlatformId",
+                        column: x => x.PlatformId,
+                        principalTable: "platforms",
+>>>>>>>> platforms:src/RdInvest/Data/Migrations/Sqlite/20261129144334_Initial.cs
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -764,6 +809,17 @@ namespace RdInvest.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_evaluations_PlatformId_Year",
+                table: "platform_evaluations",
+                columns: new[] { "PlatformId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platforms_HostUnitId",
+                table: "platforms",
+                column: "HostUnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_projects_LeadUnitId",
                 table: "projects",
                 column: "LeadUnitId");
@@ -864,6 +920,9 @@ namespace RdInvest.Data.Migrations.Sqlite
                 name: "plan_targets");
 
             migrationBuilder.DropTable(
+                name: "platform_evaluations");
+
+            migrationBuilder.DropTable(
                 name: "projects");
 
             migrationBuilder.DropTable(
@@ -888,10 +947,17 @@ namespace RdInvest.Data.Migrations.Sqlite
                 name: "plans");
 
             migrationBuilder.DropTable(
+<<<<<<<< HEAD:src/RdInvest/Data/Migrations/Sqlite/20261129144219_Initial.cs
                 name: "users");
+========
+                name: "platforms");
+>>>>>>>> platforms:src/RdInvest/Data/Migrations/Sqlite/20261129144334_Initial.cs
 
             migrationBuilder.DropTable(
                 name: "subsidy_rounds");
+
+            migrationBuilder.DropTable(
+                name: "units");
 
             migrationBuilder.DropTable(
                 name: "units");
