@@ -646,44 +646,50 @@ namespace RdInvest.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-<<<<<<<< HEAD:src/RdInvest/Data/Migrations/Postgres/20261129144541_Initial.cs
                 name: "award_uses",
-========
-                name: "platform_evaluations",
->>>>>>>> platforms:src/RdInvest/Data/Migrations/Postgres/20261129144647_Initial.cs
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-<<<<<<<< HEAD:src/RdInvest/Data/Migrations/Postgres/20261129144541_Initial.cs
                     PaymentId = table.Column<long>(type: "bigint", nullable: false),
                     Year = table.Column<int>(type: "integer", nullable: false),
                     AmountFen = table.Column<long>(type: "bigint", nullable: false),
-========
-                    PlatformId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Grade = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
-                    ScoreCenti = table.Column<long>(type: "bigint", nullable: true),
->>>>>>>> platforms:src/RdInvest/Data/Migrations/Postgres/20261129144647_Initial.cs
                     IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
                     Revision = table.Column<int>(type: "integer", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-<<<<<<<< HEAD:src/RdInvest/Data/Migrations/Postgres/20261129144541_Initial.cs
                     table.PrimaryKey("PK_award_uses", x => x.Id);
                     table.ForeignKey(
                         name: "FK_award_uses_payments_PaymentId",
                         column: x => x.PaymentId,
                         principalTable: "payments",
-========
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlatformId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Grade = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    ScoreCenti = table.Column<long>(type: "bigint", nullable: true),
+                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
                     table.PrimaryKey("PK_platform_evaluations", x => x.Id);
                     table.ForeignKey(
                         name: "FK_platform_evaluations_platforms_PlatformId",
                         column: x => x.PlatformId,
                         principalTable: "platforms",
->>>>>>>> platforms:src/RdInvest/Data/Migrations/Postgres/20261129144647_Initial.cs
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -948,17 +954,13 @@ namespace RdInvest.Data.Migrations.Postgres
                 name: "plans");
 
             migrationBuilder.DropTable(
-<<<<<<<< HEAD:src/RdInvest/Data/Migrations/Postgres/20261129144541_Initial.cs
-                name: "users");
-========
                 name: "platforms");
->>>>>>>> platforms:src/RdInvest/Data/Migrations/Postgres/20261129144647_Initial.cs
+
+            migrationBuilder.DropTable(
+                name: "users");
 
             migrationBuilder.DropTable(
                 name: "subsidy_rounds");
-
-            migrationBuilder.DropTable(
-                name: "units");
 
             migrationBuilder.DropTable(
                 name: "units");

@@ -11,11 +11,7 @@ using RdInvest.Data;
 namespace RdInvest.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRdInvestDb))]
-<<<<<<<< HEAD:src/RdInvest/Data/Migrations/Sqlite/20261129144219_Initial.Designer.cs
-    [Migration("20261129144219_Initial")]
-========
-    [Migration("20261129144334_Initial")]
->>>>>>>> platforms:src/RdInvest/Data/Migrations/Sqlite/20261129144334_Initial.Designer.cs
+    [Migration("20261129162409_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

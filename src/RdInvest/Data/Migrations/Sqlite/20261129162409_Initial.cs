@@ -645,44 +645,50 @@ namespace RdInvest.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-<<<<<<<< HEAD:src/RdInvest/Data/Migrations/Sqlite/20261129144219_Initial.cs
                 name: "award_uses",
-========
-                name: "platform_evaluations",
->>>>>>>> platforms:src/RdInvest/Data/Migrations/Sqlite/20261129144334_Initial.cs
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-<<<<<<<< HEAD:src/RdInvest/Data/Migrations/Sqlite/20261129144219_Initial.cs
                     PaymentId = table.Column<long>(type: "INTEGER", nullable: false),
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
-========
-                    PlatformId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Grade = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
-                    ScoreCenti = table.Column<long>(type: "INTEGER", nullable: true),
->>>>>>>> platforms:src/RdInvest/Data/Migrations/Sqlite/20261129144334_Initial.cs
                     IsSynthetic = table.Column<bool>(type: "INTEGER", nullable: false),
                     Revision = table.Column<int>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-<<<<<<<< HEAD:src/RdInvest/Data/Migrations/Sqlite/20261129144219_Initial.cs
                     table.PrimaryKey("PK_award_uses", x => x.Id);
                     table.ForeignKey(
                         name: "FK_award_uses_payments_PaymentId",
                         column: x => x.PaymentId,
                         principalTable: "payments",
-========
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlatformId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    ScoreCenti = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsSynthetic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
                     table.PrimaryKey("PK_platform_evaluations", x => x.Id);
                     table.ForeignKey(
                         name: "FK_platform_evaluations_platforms_PlatformId",
                         column: x => x.PlatformId,
                         principalTable: "platforms",
->>>>>>>> platforms:src/RdInvest/Data/Migrations/Sqlite/20261129144334_Initial.cs
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -947,17 +953,13 @@ namespace RdInvest.Data.Migrations.Sqlite
                 name: "plans");
 
             migrationBuilder.DropTable(
-<<<<<<<< HEAD:src/RdInvest/Data/Migrations/Sqlite/20261129144219_Initial.cs
-                name: "users");
-========
                 name: "platforms");
->>>>>>>> platforms:src/RdInvest/Data/Migrations/Sqlite/20261129144334_Initial.cs
+
+            migrationBuilder.DropTable(
+                name: "users");
 
             migrationBuilder.DropTable(
                 name: "subsidy_rounds");
-
-            migrationBuilder.DropTable(
-                name: "units");
 
             migrationBuilder.DropTable(
                 name: "units");
