@@ -23,7 +23,15 @@ public static partial class CellText
         var s = raw;
         if (!IsAscii(s))
         {
-            s = WithoutLoneSurrogates(s).Normalize(NormalizationForm.FormKC);
+            s = WithoutLoneSurrogates(s);
+            try
+            {
+                s = s.Normalize(NormalizationForm.FormKC);
+            }
+            catch (ArgumentException)
+            {
+                // Another code point the normaliser refuses: the text stays as it is and the text checks judge it.
+            }
         }
         s = s.Trim().Trim('\u200b', '\ufeff').Trim();
         if (s.Length >= 2 && s[0] == '\'' && Exporting.CellSafety.IsDangerousStart(s[1]))
@@ -34,8 +42,9 @@ public static partial class CellText
     }
 
     /// <summary>
-    /// A half of a surrogate pair without its other half is no character at all (an XLSX can carry one; UTF-8 cannot);
-    /// it becomes U+FFFD, which the text checks then reject like any other character that is not text.
+    /// A half of a surrogate pair without its other half, or a noncharacter (U+FFFE, U+FFFF, U+FDD0–U+FDEF), is no
+    /// character at all (an XLSX can carry one); it becomes U+FFFD, which the text checks then reject like any other
+    /// character that is not text.
     /// </summary>
     private static string WithoutLoneSurrogates(string s)
     {
@@ -44,7 +53,8 @@ public static partial class CellText
         {
             var c = s[i];
             var paired = char.IsHighSurrogate(c) ? i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])
-                : !char.IsLowSurrogate(c) || (i > 0 && char.IsHighSurrogate(s[i - 1]));
+                : char.IsLowSurrogate(c) ? i > 0 && char.IsHighSurrogate(s[i - 1])
+                : c is not ('\uFFFE' or '\uFFFF' or (>= '\uFDD0' and <= '\uFDEF'));
             if (!paired)
             {
                 b ??= new StringBuilder(s, 0, i, s.Length);
