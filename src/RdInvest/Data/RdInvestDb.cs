@@ -29,6 +29,9 @@ public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext
     public DbSet<ImportRunDivision> ImportRunDivisions => Set<ImportRunDivision>();
     public DbSet<IncentivePayment> Payments => Set<IncentivePayment>();
     public DbSet<SubsidyRoundRecord> SubsidyRounds => Set<SubsidyRoundRecord>();
+    public DbSet<RdInvest.Finance.FinancialInstitution> Institutions => Set<RdInvest.Finance.FinancialInstitution>();
+    public DbSet<RdInvest.Finance.Loan> Loans => Set<RdInvest.Finance.Loan>();
+    public DbSet<RdInvest.Finance.FinancingEvent> FinancingEvents => Set<RdInvest.Finance.FinancingEvent>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -53,6 +56,9 @@ public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext
         b.ApplyConfiguration(new RdInvest.Importing.ImportRunDivisionConfiguration());
         b.ApplyConfiguration(new RdInvest.Subsidies.SubsidyRoundRecordConfiguration());
         b.ApplyConfiguration(new RdInvest.Payments.IncentivePaymentConfiguration());
+        b.ApplyConfiguration(new RdInvest.Finance.FinancialInstitutionConfiguration());
+        b.ApplyConfiguration(new RdInvest.Finance.LoanConfiguration());
+        b.ApplyConfiguration(new RdInvest.Finance.FinancingEventConfiguration());
         b.Entity<IdentityUserClaim<long>>().ToTable("user_claims");
         b.Entity<IdentityUserLogin<long>>().ToTable("user_logins");
         b.Entity<IdentityUserToken<long>>().ToTable("user_tokens");

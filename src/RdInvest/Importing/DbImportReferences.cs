@@ -21,6 +21,7 @@ public sealed class DbImportReferences : IImportReferences
     private readonly Dictionary<string, string> _parks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (long Id, string Division)> _units = new(StringComparer.Ordinal);
     private readonly HashSet<(string Division, int Year)> _final = [];
+    private readonly Dictionary<string, string> _institutions = new(StringComparer.Ordinal);
 
     private DbImportReferences(DbConnection connection, DbTransaction transaction, KindTable rd)
     {
@@ -59,6 +60,12 @@ public sealed class DbImportReferences : IImportReferences
             await refs.ReadAsync($"SELECT {Q(t.Column(nameof(ReportingUnit.CreditCode)))}, {Q(t.Column(nameof(ReportingUnit.Id)))}, {Q(t.Column(nameof(ReportingUnit.DivisionCode)))} FROM {Q(t.Table)}",
                 r => refs._units[r.GetString(0)] = (r.GetInt64(1), refs.Canonical(r.GetString(2))), ct);
         }
+        if (types.Contains(CellType.InstitutionRef))
+        {
+            var f = KindTable.For(db, typeof(Finance.FinancialInstitution));
+            await refs.ReadAsync($"SELECT {Q(f.Column(nameof(Finance.FinancialInstitution.Code)))}, {Q(f.Column(nameof(Finance.FinancialInstitution.Kind)))} FROM {Q(f.Table)}",
+                r => refs._institutions[r.GetString(0)] = r.GetString(1), ct);
+        }
         if (kind.LockedByFinalCountyYear || kind.LocksUnitMoves)
         {
             await refs.ReadAsync(Approval.ApprovalPolicy.FinalCountyYearsSql(db),
@@ -90,6 +97,7 @@ public sealed class DbImportReferences : IImportReferences
     public string? ParkDivision(string parkId) => _parks.GetValueOrDefault(parkId);
     public string? LeagueCityOf(string divisionCode) => _divisions.GetValueOrDefault(divisionCode);
     public bool IsFinal(string divisionCode, int year) => _final.Contains((divisionCode, year));
+    public string? InstitutionKind(string code) => _institutions.GetValueOrDefault(code);
 
     public IReadOnlyDictionary<long, IReadOnlyList<(int Year, bool Final)>> RecordYears(IReadOnlyCollection<long> unitIds)
     {
