@@ -11,6 +11,7 @@ public static class FinanceCommands
     {
         var cmd = new Command("finance", "金融支持科技创新 / finance for innovation: special statistics and evaluation");
         cmd.Subcommands.Add(Stats());
+        cmd.Subcommands.Add(Evaluate());
         return cmd;
     }
 
@@ -47,6 +48,45 @@ public static class FinanceCommands
             {
                 Console.WriteLine($"  {l.StEnterprisesServed,6} | {l.NewLoansCount,6} | {Yuan(l.NewLoansAmount),16} | {Yuan(l.BalanceYearEnd),16} | {Pct(l.BalanceGrowth),8} | "
                     + $"{Yuan(l.IpPledgeAmount),14} | {Pct(l.WeightedRate),8} | {Pct(l.FirstLoanShare),8} | {l.Name}  直接融资 financing {l.FinancingEventsTotal} / {Yuan(l.FinancingAmountTotal)}");
+            }
+            if (path is not null)
+            {
+                Console.WriteLine($"已写出 / written: {path}");
+            }
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Evaluate()
+    {
+        var cmd = new Command("evaluate", "专项考评 / special evaluation of financial institutions: scores, ranks, outstanding ones");
+        var year = new Option<int>("--year") { Required = true, Description = "年份 / year" }.InPlanYears();
+        var json = Cli.JsonOption();
+        var output = new Option<string?>("--out") { Description = "写出考评表 .xlsx、.pdf 或 .html / write the table to .xlsx, .pdf or .html" };
+        var force = Cli.ForceOption();
+        var plan = new Option<string?>("--plan") { Description = "方案编号 / plan id" };
+        cmd.Options.Add(year);
+        cmd.Options.Add(json);
+        cmd.Options.Add(output);
+        cmd.Options.Add(force);
+        cmd.Options.Add(plan);
+        cmd.SetAction(async (r, ct) =>
+        {
+            var path = r.GetValue(output) is { } o ? Cli.OutputFile(o, r.GetValue(force)) : null;
+            await using var db = await OpenAsync(r, ct);
+            var result = await new FinanceEvaluationHandler(db).HandleAsync(new FinanceEvaluationRequest(r.GetValue(year), path, r.GetValue(plan)), ct);
+            if (r.GetValue(json))
+            {
+                Cli.WriteJson(result);
+                return 0;
+            }
+            Console.WriteLine($"{result.Year}年 金融机构专项考评 / special evaluation [{result.Clause}] 权重 weights "
+                + string.Join(", ", result.Weights.Select(w => $"{w.Key} {w.Value.ToString("0.###", CultureInfo.InvariantCulture)}"))
+                + $"，前 {result.TopN} 名贡献突出 / top {result.TopN} outstanding{(result.DefaultParameters ? "（默认值，由主管部门确定 / default, set by the administering department）" : "")}");
+            foreach (var x in result.Results)
+            {
+                Console.WriteLine($"  {x.Rank,3}. {x.Score.ToString("0.00", CultureInfo.InvariantCulture),6}  {x.Name}（{x.Code}）{(x.Outstanding ? "  贡献突出 outstanding" : "")}");
             }
             if (path is not null)
             {
