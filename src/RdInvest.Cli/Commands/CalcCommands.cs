@@ -28,7 +28,13 @@ public static class CalcCommands
         {
             Description = "统一社会信用代码：hte-reward 的 rewarded_before（及未给出的证书输入）取自数据库 / credit code: hte-reward takes rewarded_before (and certificate inputs not given) from the database",
         };
+        var loan = new Option<string?>("--loan") { Description = "贷款记录 贷款机构代码:贷款编号（loan-interest、pledge-compensation、guarantee-fee-subsidy）/ a loan record LENDER:LOAN_ID" };
+        var financingEvent = new Option<string?>("--event") { Description = "融资事件编号（listing-reward、direct-financing-reward）/ a financing event id" };
+        var year = new Option<int?>("--year") { Description = "年份：loan-interest 计算贷款在该年内的天数 / year: loan-interest counts the loan's days within it" };
         var json = Cli.JsonOption();
+        calc.Options.Add(loan);
+        calc.Options.Add(financingEvent);
+        calc.Options.Add(year);
         calc.Arguments.Add(rule);
         calc.Options.Add(unit);
         calc.Arguments.Add(inputs);
@@ -61,8 +67,21 @@ public static class CalcCommands
             {
                 throw new UserError("--unit 需要数据库（--db）", "--unit needs a database (--db)", exitCode: 2);
             }
-            var single = new CalcRequest(RuleInputParser.ToDictionary(RuleInputParser.SplitAssignments(args)), dateText, p.GetValue(plan),
-                Sets(p.GetValue(set) ?? []));
+            var typed = RuleInputParser.ToDictionary(RuleInputParser.SplitAssignments(args));
+            if (p.GetValue(loan) is not null || p.GetValue(financingEvent) is not null)
+            {
+                if (db is null)
+                {
+                    throw new UserError("--loan、--event 需要数据库（--db）", "--loan and --event need a database (--db)", exitCode: 2);
+                }
+                var fromRecord = await Finance.FinanceRuleInputs.LoadAsync(db, p.GetValue(rule)!, p.GetValue(loan), p.GetValue(financingEvent), p.GetValue(year), ct);
+                foreach (var (k, v) in fromRecord)
+                {
+                    typed[k] = v;
+                }
+                dateText ??= p.GetValue(year) is { } y ? $"{y:D4}-12-31" : null;
+            }
+            var single = new CalcRequest(typed, dateText, p.GetValue(plan), Sets(p.GetValue(set) ?? []));
             var result = await handler.HandleAsync(p.GetValue(rule)!, single, ct, p.GetValue(unit));
             return Single(result, p.GetValue(json));
         });

@@ -3,7 +3,7 @@ using RdInvest.Policy.Rules;
 
 namespace RdInvest.Policy;
 
-/// <summary>The twelve incentive rules of the plan (R1–R12), in order.</summary>
+/// <summary>The incentive rules of the plan (R1–R15), in order.</summary>
 public static class RuleRegistry
 {
     public static IReadOnlyList<RuleDefinition> All { get; } =
@@ -20,6 +20,9 @@ public static class RuleRegistry
         LoanInterest.Definition,
         ListingReward.Definition,
         NationalProjectMatch.Definition,
+        DirectFinancingReward.Definition,
+        PledgeCompensation.Definition,
+        GuaranteeFeeSubsidy.Definition,
     ];
 
     /// <summary>By slug (post-subsidy) or id (R2, r2).</summary>
