@@ -23,6 +23,7 @@ root.Subcommands.Add(QualityCommands.ReportingQuality());
 root.Subcommands.Add(UserCommands.Build());
 root.Subcommands.Add(AuditCommands.Build());
 root.Subcommands.Add(BackupCommand.Build());
+root.Subcommands.Add(RestoreCommand.Build());
 root.Subcommands.Add(ImportCommands.Build());
 root.Subcommands.Add(ExportCommands.Build());
 root.Subcommands.Add(ParkCommands.Parks());
@@ -49,6 +50,11 @@ catch (UserError e)
 {
     Cli.Error(e.MessageZh, e.MessageEn);
     return e.ExitCode;
+}
+catch (Exception e) when (RdInvest.Data.DatabaseUnavailable.Is(e))
+{
+    Cli.Error($"{RdInvest.Data.DatabaseUnavailable.Zh}（{e.GetBaseException().Message}）", $"{RdInvest.Data.DatabaseUnavailable.En} ({e.GetBaseException().Message})");
+    return 1;
 }
 catch (OperationCanceledException)
 {

@@ -3,6 +3,8 @@ using System.Text.Json;
 using RdInvest.Accounts;
 using RdInvest.Data;
 using RdInvest.Web.Api;
+using RdInvest.Web.Health;
+using RdInvest.Web.Observability;
 using RdInvest.Web.Pages;
 using RdInvest.Web.Security;
 using Scalar.AspNetCore;
@@ -35,7 +37,12 @@ public static class RdInvestWebHost
         builder.Services.AddRdInvestAuth();
         builder.Services.AddRdInvestOpenApi();
         builder.Services.AddRdInvestPages();
+        builder.Services.AddRdInvestHealth();
         builder.AddRdInvestHardening();
+        builder.AddRdInvestTelemetry();
+        // Imports from the pages run in the background (the request returns at once; the page polls the job).
+        builder.Services.AddSingleton(sp => new Imports.ImportJobs(Imports.ImportJobs.FolderFor(builder.Configuration["uploads"], target), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHostedService<Imports.ImportWorker>();
 
         var app = builder.Build();
         app.UseProxyAndHsts();
@@ -52,7 +59,7 @@ public static class RdInvestWebHost
 
         // Table of contents: the pages (Pages/, access from Accounts/PageAccess), then one API group per feature.
         app.MapRazorPages();
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().WithTags("health");
+        app.MapRdInvestHealth();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
         var api = app.MapGroup("/api/v1").AddEndpointFilter<YearFilter>().AddEndpointFilter<ScopeFilter>().WithStandardProblems();
@@ -69,6 +76,7 @@ public static class RdInvestWebHost
         api.MapNotificationsApi();
         api.MapRulesApi();
         api.MapSubsidyRoundsApi();
+        api.MapPaymentsApi();
         api.MapApprovalsApi();
         api.MapUsersApi();
         api.MapAuditApi();

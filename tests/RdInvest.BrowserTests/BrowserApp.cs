@@ -36,7 +36,13 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public IReadOnlyList<DemoAccount> Accounts { get; private set; } = [];
 
+    /// <summary>The app's database, for a test that must change it behind the app's back (and puts it back).</summary>
+    public DbTarget Database { get; private set; } = null!;
+
     public NotificationSummaryLite? Released { get; private set; }
+
+    /// <summary>The web host's services (a test that checks or prepares the database through the library's handlers).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("the app is not started");
 
     public static string ScreenshotDir { get; } = Environment.GetEnvironmentVariable("RDINVEST_SCREENSHOTS") is { Length: > 0 } d ? d
         : Path.Combine(RepoRoot(), "artifacts", "TestResults", "browser-screenshots");
@@ -60,6 +66,7 @@ public sealed class BrowserApp : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         _dir = Directory.CreateTempSubdirectory("rdinvest-browser-");
         var target = DbTarget.Resolve(Path.Combine(_dir.FullName, "demo.db"));
+        Database = target;
         await using (var db = target.CreateContext())
         {
             await new DbInitHandler(db, target, TimeProvider.System).HandleAsync(ct);

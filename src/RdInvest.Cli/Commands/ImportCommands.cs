@@ -38,7 +38,8 @@ public static class ImportCommands
             await using var db = Cli.Target(parse).CreateContext();
             var result = await new ImportFileHandler(db, TimeProvider.System).HandleAsync(new ImportRequest(
                 parse.GetValue(kind)!, parse.GetValue(file)!, ParseUnit(parse.GetValue(unit)), parse.GetValue(encoding),
-                parse.GetValue(sheet), parse.GetValue(dryRun), parse.GetValue(ignoreUnknown), parse.GetValue(user)), ct);
+                parse.GetValue(sheet), parse.GetValue(dryRun), parse.GetValue(ignoreUnknown), parse.GetValue(user))
+            { Progress = ImportProgressPrinter.ForConsole() }, ct);
             if (parse.GetValue(report) is { } reportPath)
             {
                 ImportReport.Write(reportPath, result);

@@ -18,7 +18,9 @@ public static class IndicatorCommands
         var all = new Option<bool>("--all") { Description = "全部区划和年份 / every division × year (with --out)" };
         var output = new Option<FileInfo?>("--out") { Description = "输出文件 .csv|.xlsx / output file" };
         var json = Cli.JsonOption();
+        var platforms = new Option<bool>("--platforms") { Description = "创新平台指标（按级别、类型，及主导产业覆盖率）/ platform indicators by level and type, and the leading-industry coverage (二(四)11)" };
         var preliminary = Cli.PreliminaryOption();
+        cmd.Options.Add(platforms);
         cmd.Options.Add(preliminary);
         cmd.Options.Add(division);
         cmd.Options.Add(park);
@@ -45,6 +47,10 @@ public static class IndicatorCommands
                 return 0;
             }
             var y = r.GetValue(year) ?? throw new UserError("请用 --year 指定年份", "give the year with --year", 2);
+            if (r.GetValue(platforms))
+            {
+                return PlatformIndicatorsOutput.Print(await new Platforms.PlatformIndicatorsHandler(db, r.GetValue(preliminary)).HandleAsync(y, ct), r.GetValue(json));
+            }
             if (r.GetValue(park) is { } parkId)
             {
                 var p = await new ParkIndicatorsHandler(db).HandleAsync(parkId, y, ct);
@@ -114,6 +120,10 @@ public static class IndicatorCommands
                 Console.WriteLine($"  {t.Id,-4} [{t.Clause}] {TargetStatus.Zh(t.Status)} / {t.Status}  {t.TitleZh}");
                 Console.WriteLine($"       实际 actual {Show(t.Actual, t.Unit)}  预期 expected {Show(t.Expected, t.Unit)}  目标 target {Show(t.TargetEndValue, t.Unit)}"
                     + $"  年均 CAGR {Show(t.RealisedCagr, "%")}  尚需 required {Show(t.RequiredGrowth, "%")}{(t.Reason is null ? "" : "  — " + t.Reason)}");
+            }
+            foreach (var (zh, en) in result.Notes)
+            {
+                Console.WriteLine($"  注 note: {zh} / {en}");
             }
             return 0;
         });

@@ -18,6 +18,7 @@ public static class PaymentCommands
         var cmd = new Command("payments", "奖补发放记录（R1 每个企业只奖励一次）/ incentive payment records (R1 is paid once per enterprise ever)");
         cmd.Subcommands.Add(Record());
         cmd.Subcommands.Add(List());
+        cmd.Subcommands.Add(AwardUse());
         return cmd;
     }
 
@@ -83,6 +84,46 @@ public static class PaymentCommands
                 Console.WriteLine(Line(r));
             }
             Console.WriteLine($"{rows.Count.ToString(CultureInfo.InvariantCulture)} 笔，合计 {RuleFormat.Money(rows.Sum(r => r.Amount))} 元 / {rows.Count.ToString(CultureInfo.InvariantCulture)} payments, total {RuleFormat.Money(rows.Sum(r => r.Amount))} yuan");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command AwardUse()
+    {
+        var cmd = new Command("award-use", "奖励资金用于研发情况：未报告或低于发放额的发放记录（二(一)2）/ payments whose R&D use is unreported or below the amount");
+        var rule = new Option<string?>("--rule") { Description = "规则 / rule" };
+        var year = new Option<int?>("--year") { Description = "发放年度 / year of the payments" }.InPlanYears();
+        var output = new Option<string?>("--out") { Description = "输出文件 .xlsx 或 .csv / output file" };
+        var json = Cli.JsonOption();
+        foreach (var o in new Option[] { rule, year, output, json })
+        {
+            cmd.Options.Add(o);
+        }
+        cmd.SetAction(async (p, ct) =>
+        {
+            await using var db = Cli.Target(p).CreateContext();
+            await Data.Schema.RequireAsync(db, ct);
+            var report = await new AwardUseReportHandler(db).HandleAsync(new AwardUseReportRequest(p.GetValue(year), p.GetValue(rule)), ct);
+            if (p.GetValue(output) is { } path)
+            {
+                AwardUseReportHandler.Write(path, report);
+            }
+            if (p.GetValue(json))
+            {
+                Cli.WriteJson(report);
+                return 0;
+            }
+            Console.WriteLine("奖励资金用于研发（二(一)2）：未报告或低于发放额 / awards used for R&D: unreported or below the amount");
+            foreach (var l in report.Lines)
+            {
+                Console.WriteLine($"  {l.PaymentId.ToString(CultureInfo.InvariantCulture)} {l.CreditCode} {l.Name} {l.LeagueCityName} {l.Rule} {l.Year.ToString(CultureInfo.InvariantCulture)}"
+                    + $" 发放 paid {RuleFormat.Money(l.Amount)}  用于研发 used {(l.Used is { } u ? RuleFormat.Money(u) : "—")}  差额 shortfall {RuleFormat.Money(l.Shortfall)}  {(l.Status == AwardUseReportHandler.Unreported ? "未报告 unreported" : "不足 below")}");
+            }
+            foreach (var t in report.ByLeagueCity)
+            {
+                Console.WriteLine($"  {t.LeagueCity} {t.Name}: 发放 {t.Payments.ToString(CultureInfo.InvariantCulture)} 笔 payments，未报告 unreported {t.Unreported.ToString(CultureInfo.InvariantCulture)}，不足 below {t.Below.ToString(CultureInfo.InvariantCulture)}，差额 shortfall {RuleFormat.Money(t.Shortfall)} 元");
+            }
             return 0;
         });
         return cmd;

@@ -12,10 +12,14 @@ public static class QualityCommands
     public static Command Reconcile()
     {
         var (cmd, year, plan, json) = YearPlanCommand("reconcile", "公布数与汇总数核对 / reported vs derived figures");
+        var parks = new Option<bool>("--parks") { Description = "核对园区：填报数与园区内单位汇总数 / parks: reported figures against the sums over their units" };
+        cmd.Options.Add(parks);
         cmd.SetAction(async (r, ct) =>
         {
             await using var db = await OpenAsync(r, ct);
-            var result = await new ReconcileHandler(db, new PlanResolver(db)).HandleAsync(r.GetValue(year), r.GetValue(plan), ct);
+            var result = r.GetValue(parks)
+                ? await new Parks.ParkReconcileHandler(db, new PlanResolver(db)).HandleAsync(r.GetValue(year), r.GetValue(plan), ct)
+                : await new ReconcileHandler(db, new PlanResolver(db)).HandleAsync(r.GetValue(year), r.GetValue(plan), ct);
             if (r.GetValue(json))
             {
                 Cli.WriteJson(ReconcileView.Of(result));

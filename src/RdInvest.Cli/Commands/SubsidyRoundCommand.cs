@@ -193,6 +193,17 @@ public static class SubsidyRoundCommand
         {
             Console.WriteLine($"未分配余额 undistributed: {M(rem)} 元");
         }
+        if (result.Platforms.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine("创新平台研发经费后补助（R13，二(四)11，不占本轮预算）/ platform post-subsidy (R13, outside the budget):");
+            foreach (var p in result.Platforms)
+            {
+                var a = p.Platform;
+                Console.WriteLine($"  {a.PlatformId} {a.Name} {a.Level} {a.Type} 依托 host {a.HostCreditCode} {a.LeagueCityName} {I(a.EvaluationYear)} 年评价 grade {a.Grade} 申报 claim {M(p.Claim.Amount)}");
+            }
+            Console.WriteLine($"  合计 total: {M(result.PlatformTotalClaims)} 元");
+        }
         foreach (var (zh, en) in result.NotesZh.Zip(result.NotesEn))
         {
             Console.WriteLine($"说明：{zh}");

@@ -28,8 +28,7 @@ public static class AccountApi
         return g;
     }
 
-    public static async Task<Results<Ok<MeView>, ProblemHttpResult>> Login(LoginRequest request, SignInManager<AppUser> signIn, SignInThrottle throttle,
-        HttpContext http)
+    public static async Task<Results<Ok<MeView>, ProblemHttpResult>> Login(LoginRequest request, SignInService signIn, HttpContext http)
     {
         var missing = new[] { ("user_name", request.UserName), ("password", request.Password) }.Where(f => string.IsNullOrEmpty(f.Item2)).Select(f => f.Item1).ToList();
         if (missing.Count > 0)
@@ -37,33 +36,15 @@ public static class AccountApi
             var names = string.Join(", ", missing);
             return (ProblemHttpResult)Problems.Result(http, 400, $"缺少字段：{string.Join("、", missing)}", $"missing fields: {names}", field: names);
         }
-        if (request.UserName!.Length > Accounts.AccountText.MaxUserName)
+        var (outcome, user) = await signIn.SignInAsync(request.UserName!, request.Password!, http, http.RequestAborted);
+        return outcome switch
         {
-            return (ProblemHttpResult)Problems.Result(http, 401, "用户名或密码错误", "wrong user name or password");
-        }
-        if (!throttle.TryAcquire(request.UserName!))
-        {
-            return (ProblemHttpResult)Problems.Result(http, 429, "该用户名的登录尝试过于频繁，请稍后再试", "too many sign-in attempts for this user name; try again later");
-        }
-        var user = await signIn.UserManager.FindByNameAsync(request.UserName);
-        if (user is null)
-        {
-            return (ProblemHttpResult)Problems.Result(http, 401, "用户名或密码错误", "wrong user name or password");
-        }
-        var result = await signIn.PasswordSignInAsync(user, request.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut && Accounts.UserStatusHandler.IsDisabled(user.LockoutEnd))
-        {
-            return (ProblemHttpResult)Problems.Result(http, 423, "账户已停用，请联系自治区管理员", "the account is disabled; ask a region administrator");
-        }
-        if (result.IsLockedOut)
-        {
-            return (ProblemHttpResult)Problems.Result(http, 423, "登录失败次数过多，账户已暂时锁定", "too many failed sign-ins; the account is locked for a while");
-        }
-        if (!result.Succeeded)
-        {
-            return (ProblemHttpResult)Problems.Result(http, 401, "用户名或密码错误", "wrong user name or password");
-        }
-        return TypedResults.Ok(new MeView(user.UserName!, user.Role, user.Scope));
+            SignInOutcome.Succeeded => TypedResults.Ok(new MeView(user!.UserName!, user.Role, user.Scope)),
+            SignInOutcome.Throttled => (ProblemHttpResult)Problems.Result(http, 429, "该用户名的登录尝试过于频繁，请稍后再试", "too many sign-in attempts for this user name; try again later"),
+            SignInOutcome.Disabled => (ProblemHttpResult)Problems.Result(http, 423, "账户已停用，请联系自治区管理员", "the account is disabled; ask a region administrator"),
+            SignInOutcome.Locked => (ProblemHttpResult)Problems.Result(http, 423, "登录失败次数过多，账户已暂时锁定", "too many failed sign-ins; the account is locked for a while"),
+            _ => (ProblemHttpResult)Problems.Result(http, 401, "用户名或密码错误", "wrong user name or password"),
+        };
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ namespace RdInvest.Web.Api;
 /// File imports through the same pipeline as `rdinvest import`: upload → validation report (every rejected row)
 /// → commit in one transaction, or nothing with ?dry_run=true. Region roles import any kind; county and city officers
 /// import rd, units and certifications of their own divisions (ScopeService.ImportDivisionsAsync: another kind is 403,
-/// a row outside the scope an <c>outside-scope</c> finding that rejects the file, 422).
+/// a row outside the scope an <c>outside-scope</c> finding that rejects the file, 422); park administrators import
+/// park-figures and units of their own park (a row of another park: <c>outside-park</c>, 422).
 /// </summary>
 public static class ImportsApi
 {
@@ -17,7 +18,7 @@ public static class ImportsApi
     {
         var g = api.MapGroup("/imports").WithTags("imports").RequireRoles(Roles.Importers);
         g.MapPost("/{kind}", Import).DisableAntiforgery()
-            .WithSummary("导入文件（CSV/XLSX，≤ 50 MB），返回校验报告；有错误则不写入数据（422，仅记入导入日志）；旗县、盟市工作人员仅可导入本辖区的 rd、units、certifications / import a file; the validation report; no data written on any error (422; the run is logged); county and city officers import rd, units and certifications of their own divisions only");
+            .WithSummary("导入文件（CSV/XLSX，≤ 50 MB），返回校验报告；有错误则不写入数据（422，仅记入导入日志）；旗县、盟市工作人员仅可导入本辖区的 rd、units、certifications / import a file; the validation report; no data written on any error (422; the run is logged); county and city officers import rd, units and certifications of their own divisions only; park administrators park-figures and units of their own park only");
         g.MapGet("/templates/{kind}", Template).WithSummary("下载导入模板（.xlsx 或 ?format=csv）/ download the import template");
         return g;
     }
@@ -29,7 +30,9 @@ public static class ImportsApi
         {
             throw new Common.UserError($"不支持的文件类型 {ext}（应为 .csv 或 .xlsx）", $"unsupported file type {ext} (use .csv or .xlsx)");
         }
-        var scope = await s.Api.Scope.ImportDivisionsAsync(ImportKinds.Get(kind).Name, s.Api.Ct);
+        var name = ImportKinds.Get(kind).Name;
+        var scope = await s.Api.Scope.ImportDivisionsAsync(name, s.Api.Ct);
+        var park = s.Api.Scope.ImportPark(name);
         var dir = Directory.CreateTempSubdirectory("rdinvest-upload-");
         try
         {
@@ -40,7 +43,7 @@ public static class ImportsApi
                 await file.CopyToAsync(f, s.Api.Ct);
             }
             var result = await new ImportFileHandler(s.Api.Db, s.Api.Clock)
-                .HandleAsync(new ImportRequest(kind, path, DryRun: dryRun ?? false, User: s.Api.User.Name, Scope: scope), s.Api.Ct);
+                .HandleAsync(new ImportRequest(kind, path, DryRun: dryRun ?? false, User: s.Api.User.Name, Scope: scope, Park: park), s.Api.Ct);
             return result.Accepted ? TypedResults.Ok(result) : TypedResults.UnprocessableEntity(result);
         }
         finally

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using RdInvest.Accounts;
 using RdInvest.Data;
+using RdInvest.Web.Security;
 
 namespace RdInvest.Web.Pages;
 
-/// <summary>Sign-in with an Identity account (cookie); the same lockout and disabled-account rules as POST /api/v1/account/login.</summary>
-public sealed class LoginModel(SignInManager<AppUser> signIn, RdInvestDb db, IStringLocalizer<SharedResource> text) : RdPageModel(text)
+/// <summary>Sign-in with an Identity account (cookie), through the same <see cref="SignInService"/> as POST /api/v1/account/login.</summary>
+public sealed class LoginModel(SignInService signIn, RdInvestDb db, IStringLocalizer<SharedResource> text) : RdPageModel(text)
 {
     [BindProperty]
     [Required]
@@ -36,21 +37,16 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, RdInvestDb db, ISt
             Error = T["Login.Missing"];
             return Page();
         }
-        var user = await signIn.UserManager.FindByNameAsync(UserName.Trim());
-        if (user is null)
+        var (outcome, _) = await signIn.SignInAsync(UserName, Password, HttpContext, ct);
+        if (outcome != SignInOutcome.Succeeded)
         {
-            Error = T["Login.Wrong"];
-            return Page();
-        }
-        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            Error = UserStatusHandler.IsDisabled(user.LockoutEnd) ? T["Login.Disabled"] : T["Login.Locked"];
-            return Page();
-        }
-        if (!result.Succeeded)
-        {
-            Error = T["Login.Wrong"];
+            Error = outcome switch
+            {
+                SignInOutcome.Disabled => T["Login.Disabled"],
+                SignInOutcome.Locked => T["Login.Locked"],
+                SignInOutcome.Throttled => T["Login.Throttled"],
+                _ => T["Login.Wrong"],
+            };
             return Page();
         }
         return LocalRedirect(ReturnUrl is { Length: > 0 } r && Url.IsLocalUrl(r) ? r : "/");

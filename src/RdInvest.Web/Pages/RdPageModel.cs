@@ -73,7 +73,7 @@ public abstract class RdPageModel(IStringLocalizer<SharedResource> text) : PageM
         {
             q.Add("status=preliminary");
         }
-        return q.Count == 0 ? path : path + "?" + string.Join("&", q);
+        return q.Count == 0 ? path : path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + string.Join("&", q);
     }
 
     /// <summary>The user's scope as the top bar names it (包头市, the region, a park).</summary>

@@ -52,11 +52,14 @@ public abstract class ReadingPageModel(IStringLocalizer<SharedResource> text) : 
             : NotFound());
     }
 
+    /// <summary>The URL the tables' links extend: the page path with its year and status; a page with more query state adds it.</summary>
+    protected virtual string TableUrl => Link(PagePath);
+
     /// <summary>Registers a table: sorted, filtered and paged by the query when the query names it.</summary>
     protected TableView Table(string id, string caption, IReadOnlyList<TableColumn> columns, IReadOnlyList<TableRow> rows, TableRow? total = null)
     {
         var own = TableId == id;
-        var t = new TableView(id, caption, columns, rows, total) { Url = Link(PagePath) };
+        var t = new TableView(id, caption, columns, rows, total) { Url = TableUrl };
         t.Apply(own ? _query : new TableQuery(), own && _allPages);
         _tables[id] = t;
         return t;

@@ -33,6 +33,7 @@ public static class Hardening
             o.IncludeSubDomains = false;
         });
         builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddScoped<SignInService>();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxUploadBytes);
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxUploadBytes);
         builder.Services.AddAntiforgery(o =>

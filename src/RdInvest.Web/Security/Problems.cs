@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using RdInvest.Common;
+using RdInvest.Data;
 
 namespace RdInvest.Web.Security;
 
@@ -105,10 +106,22 @@ public sealed class UserErrorHandler(IProblemDetailsService problems, ILogger<Us
             BadHttpRequestException e => RequestErrors.Describe(e, ctx, out field),
             AntiforgeryValidationException => (400, "缺少或无效的 CSRF 令牌（X-CSRF-TOKEN）", "missing or invalid CSRF token (X-CSRF-TOKEN)", null),
             OperationCanceledException when ctx.RequestAborted.IsCancellationRequested => (499, "请求已取消", "request cancelled", null),
+            _ when DatabaseUnavailable.Is(exception) => (503, DatabaseUnavailable.Zh, DatabaseUnavailable.En, null),
             _ => (500, Problems.Standard(500).Zh, Problems.Standard(500).En, null),
         };
-        field ??= (exception as Accounts.AccountFieldError)?.Field;
-        if (status >= 500)
+        field ??= exception switch
+        {
+            Accounts.AccountFieldError e => e.Field,
+            Accounts.AccountChoiceError e => e.Field,
+            Auditing.AuditFilterError e => e.Field,
+            _ => null,
+        };
+        if (status == 503 && DatabaseUnavailable.Is(exception))
+        {
+            log.LogWarning("database unavailable {RequestId}: {Reason}", ctx.TraceIdentifier, exception.GetBaseException().Message);
+            ctx.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (status >= 500)
         {
             log.LogError(exception, "unhandled error {RequestId}", ctx.TraceIdentifier);
         }

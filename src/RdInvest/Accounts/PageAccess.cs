@@ -41,6 +41,20 @@ public static class PageAccess
         new("Notifications", "Notifications", "/notifications", Reading, null, Anonymous: true),
         // Every signed-in role reads the units of its own scope (ScopeService.Units): a park's, an enterprise's own.
         new("Units", "Units", "/units", Reading, null),
+        // The work pages: the same roles as their API groups (imports, approvals); scope within them is ScopeService's.
+        new("Imports", "Imports", "/imports", Work, Roles.Importers),
+        new("Approvals", "Approvals", "/approvals", Work, Roles.Approvers),
+        // The calculator: every signed-in role (an enterprise gets its own records pre-filled).
+        new("Calc", "Calc", "/calc", Work, null),
+        // The enterprise's own page: its records, claims and payments; other roles are refused (403).
+        new("Me", "Me", "/me", Work, [Roles.Enterprise]),
+        // Work pages. Saved rounds are read by the subsidy readers; running, saving and approving is checked per action.
+        new("SubsidyRounds", "SubsidyRounds", "/subsidy-rounds", Work, Roles.SubsidyReaders),
+        new("Payments", "Payments", "/payments", Work, Roles.PaymentReaders),
+        // Accounts, as the users API: region administrators only.
+        new("Users", "Users", "/users", Work, Roles.Admins),
+        // The audit log and its chain, as the audit API: auditors and region administrators.
+        new("Audit", "Audit", "/audit", Work, Roles.AuditReaders),
     ];
 
     /// <summary>The pages this user may open, in navigation order.</summary>

@@ -24,10 +24,11 @@ public static class Roles
     /// <summary>Roles with region-wide views: reconciliation, every league/city.</summary>
     /// <summary>
     /// Roles that import files: region roles any kind, county and city officers the kinds of
-    /// <see cref="ScopeService.OfficerImportKinds"/> within their scope. The enterprise role writes no R&amp;D records
+    /// <see cref="ScopeService.OfficerImportKinds"/> within their scope, park administrators the kinds of
+    /// <see cref="ScopeService.ParkImportKinds"/> of their own park (二(五)17). The enterprise role writes no R&amp;D records
     /// through the API either, so it imports nothing.
     /// </summary>
-    public static readonly IReadOnlyList<string> Importers = [RegionAdmin, RegionAnalyst, CityOfficer, CountyOfficer];
+    public static readonly IReadOnlyList<string> Importers = [RegionAdmin, RegionAnalyst, CityOfficer, CountyOfficer, ParkAdmin];
 
     public static readonly IReadOnlyList<string> RegionReaders = [RegionAdmin, RegionAnalyst, Finance, Auditor];
 
@@ -38,6 +39,15 @@ public static class Roles
 
     /// <summary>Roles that read saved rounds and their payment lists.</summary>
     public static readonly IReadOnlyList<string> SubsidyReaders = [RegionAdmin, RegionAnalyst, Finance, Auditor];
+
+    /// <summary>Roles that read the payment register: region roles, finance and the auditor.</summary>
+    public static readonly IReadOnlyList<string> PaymentReaders = [RegionAdmin, RegionAnalyst, Finance, Auditor];
+
+    /// <summary>
+    /// Roles that record a payment by hand (finance pays); approving a round (<see cref="SubsidyApprovers"/>) records
+    /// its own payments.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PaymentRecorders = [Finance];
 
     public static readonly IReadOnlyList<string> AuditReaders = [RegionAdmin, Auditor];
 

@@ -31,6 +31,16 @@ public sealed class ScopeService(RdInvestDb db, UserScope user)
     /// <summary>Kinds a county or city officer may import (into their own divisions); every other kind is region-wide.</summary>
     public static readonly IReadOnlyList<string> OfficerImportKinds = ["rd", "units", "certifications"];
 
+    /// <summary>Kinds a park administrator may import, for their own park only (二(五)17: parks report their figures and members).</summary>
+    public static readonly IReadOnlyList<string> ParkImportKinds = ["park-figures", "units"];
+
+    /// <summary>
+    /// The park an import by this user is confined to: the park administrator's own park for <see cref="ParkImportKinds"/>;
+    /// null for every other role (their limits are <see cref="ImportDivisionsAsync"/>). A row naming another park, or an
+    /// existing unit of another park (or of none), is an <c>outside-park</c> finding that rejects the file.
+    /// </summary>
+    public string? ImportPark(string kind) => user.Role == Roles.ParkAdmin && ParkImportKinds.Contains(kind) ? user.Scope ?? "" : null;
+
     /// <summary>
     /// The divisions an import by this user may write into: null (everywhere) for region roles; a county or city
     /// officer's divisions for <see cref="OfficerImportKinds"/>; anything else is forbidden (403). Rows outside the
@@ -50,6 +60,16 @@ public sealed class ScopeService(RdInvestDb db, UserScope user)
             }
             throw new Common.ForbiddenError($"{Roles.Zh(user.Role)}不能导入 {kind}（仅限 {string.Join("、", OfficerImportKinds)}）",
                 $"role {user.Role} cannot import {kind} (only {string.Join(", ", OfficerImportKinds)})");
+        }
+        if (user.Role == Roles.ParkAdmin)
+        {
+            if (ParkImportKinds.Contains(kind))
+            {
+                // Confined by park (ImportPark), not by division: a park's units may sit in any county.
+                return null;
+            }
+            throw new Common.ForbiddenError($"{Roles.Zh(user.Role)}不能导入 {kind}（仅限本园区的 {string.Join("、", ParkImportKinds)}）",
+                $"role {user.Role} cannot import {kind} (only {string.Join(", ", ParkImportKinds)} of their own park)");
         }
         throw new Common.ForbiddenError($"角色 {Roles.Zh(user.Role)} 不能导入数据", $"role {user.Role} cannot import data");
     }

@@ -35,7 +35,7 @@ public sealed class AddUserHandler(UserManager<AppUser> users, RdInvestDb db, Ti
         AccountText.Check("password", request.Password, AccountText.MaxPassword);
         if (!Roles.All.Contains(request.Role))
         {
-            throw new UserError($"角色 {request.Role} 无效，应为 {string.Join("、", Roles.All)}", $"role {request.Role} is not one of {string.Join(", ", Roles.All)}", 2);
+            throw new AccountChoiceError("role", $"角色 {request.Role} 无效，应为 {string.Join("、", Roles.All)}", $"role {request.Role} is not one of {string.Join(", ", Roles.All)}");
         }
         var scope = string.IsNullOrWhiteSpace(request.Scope) ? null : request.Scope.Trim();
         await CheckScopeAsync(request.Role, scope, ct);
@@ -68,6 +68,14 @@ public sealed class AddUserHandler(UserManager<AppUser> users, RdInvestDb db, Ti
         return new UserItem(request.Name, request.Role, scope, request.Password is not null, false, 0, now);
     }
 
+    private static string KindZh(string kind) => kind switch
+    {
+        "league_city" => "盟市代码",
+        "county" => "旗县代码",
+        "park" => "园区编号",
+        _ => "统一社会信用代码",
+    };
+
     private async Task CheckScopeAsync(string role, string? scope, CancellationToken ct)
     {
         var kind = Roles.ScopeKind(role);
@@ -75,13 +83,13 @@ public sealed class AddUserHandler(UserManager<AppUser> users, RdInvestDb db, Ti
         {
             if (scope is not null)
             {
-                throw new UserError($"角色 {role} 不带范围", $"role {role} takes no scope", 2);
+                throw new AccountChoiceError("scope", $"角色 {role} 不带范围", $"role {role} takes no scope");
             }
             return;
         }
         if (scope is null)
         {
-            throw new UserError($"角色 {role} 需要 --scope（{kind}）", $"role {role} needs --scope ({kind})", 2);
+            throw new AccountChoiceError("scope", $"角色 {role} 需要 --scope（{KindZh(kind)}）", $"role {role} needs --scope ({kind})");
         }
         var ok = kind switch
         {
@@ -92,7 +100,7 @@ public sealed class AddUserHandler(UserManager<AppUser> users, RdInvestDb db, Ti
         };
         if (!ok)
         {
-            throw new UserError($"范围 {scope} 不是有效的{kind}", $"scope {scope} is not a valid {kind}", 2);
+            throw new AccountChoiceError("scope", $"范围 {scope} 不是有效的{KindZh(kind)}", $"scope {scope} is not a valid {kind}");
         }
     }
 }
@@ -226,7 +234,7 @@ public sealed class UserStatusHandler(UserManager<AppUser> users, RdInvestDb db,
         reason = AccountText.Check("reason", reason, AccountText.MaxReason);
         if (disabled && string.IsNullOrWhiteSpace(reason))
         {
-            throw new UserError("停用账户须说明原因（--reason）", "disabling an account needs a reason (--reason)", 2);
+            throw new AccountChoiceError("reason", "停用账户须说明原因（--reason）", "disabling an account needs a reason (--reason)");
         }
         if (disabled && string.Equals(user.UserName, actor.Name, StringComparison.OrdinalIgnoreCase))
         {

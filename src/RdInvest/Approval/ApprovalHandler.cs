@@ -42,7 +42,8 @@ public sealed record TransitionRequest(string? Reason);
 /// </summary>
 public sealed class ApprovalHandler(RdInvestDb db, TimeProvider clock)
 {
-    private sealed record Snapshot(DateTime At, Dictionary<string, long?[]> Units);
+    /// <summary>What approving keeps: when, and each unit's rd_total, gov_funds and revenue in fen (the queue sums it).</summary>
+    internal sealed record Snapshot(DateTime At, Dictionary<string, long?[]> Units);
 
     private static readonly string[] s_fields = ["rd_total", "gov_funds", "revenue"];
 
@@ -154,6 +155,13 @@ public sealed class ApprovalHandler(RdInvestDb db, TimeProvider clock)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, to), ct);
         AuditLog.Append(db, actor, "approval." + action, "approval", $"{county}/{year}", new { status = from }, new { status = to, reason }, now);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Whether this user may take the action on a county-year in this status (the same rule the transition applies).</summary>
+    public static bool Allows(string action, string from, UserScope user)
+    {
+        var (to, roles) = Rule(action, from);
+        return to is not null && user.IsIn(roles);
     }
 
     /// <summary>(target status, roles allowed) of an action from a status; target null = not allowed from here.</summary>

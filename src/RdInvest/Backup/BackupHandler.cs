@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using RdInvest.Auditing;
 using RdInvest.Common;
 using RdInvest.Data;
@@ -28,8 +26,7 @@ public sealed record BackupResult(string Database, string File, string Format, l
 /// uses its online backup API into a temporary file, checks the copy (integrity check, audit chain, row counts) and
 /// only then renames it into place; PostgreSQL runs the server's own <c>pg_dump</c> in custom format and checks the
 /// archive with <c>pg_restore --list</c>. An existing file is never overwritten, and a failed backup leaves no file.
-/// Restoring: for SQLite the file is the database (copy it back, or point <c>--db</c> at it); for PostgreSQL,
-/// <c>pg_restore --clean --dbname …</c>.
+/// <c>rdinvest restore FILE</c> (<see cref="RestoreHandler"/>) puts a backup back.
 /// </summary>
 public sealed class BackupHandler(DbTarget target)
 {
@@ -86,22 +83,14 @@ public sealed class BackupHandler(DbTarget target)
 
     private async Task<BackupResult> PostgresAsync(string temp, string path, CancellationToken ct)
     {
-        var pgDump = FindTool("pg_dump");
-        var pgRestore = FindTool("pg_restore");
-        var cs = new NpgsqlConnectionStringBuilder(target.ConnectionString);
-        var env = new Dictionary<string, string?>
-        {
-            ["PGHOST"] = cs.Host,
-            ["PGPORT"] = cs.Port.ToString(CultureInfo.InvariantCulture),
-            ["PGDATABASE"] = cs.Database,
-            ["PGUSER"] = cs.Username,
-            ["PGPASSWORD"] = cs.Password,
-        };
+        var pgDump = PgTools.Find("pg_dump");
+        var pgRestore = PgTools.Find("pg_restore");
+        var env = PgTools.Environment(target.ConnectionString);
         // The chain is read just before the dump; pg_dump's snapshot holds at least these entries.
         await using var db = target.CreateContext();
         var result = await ResultAsync(db, path, "pg_dump", null, ct);
-        await RunAsync(pgDump, ["--format=custom", "--no-owner", "--file", temp], env, ct);
-        await RunAsync(pgRestore, ["--list", temp], env, ct);
+        await PgTools.RunAsync(pgDump, ["--format=custom", "--no-owner", "--file", temp], env, ct);
+        await PgTools.RunAsync(pgRestore, ["--list", temp], env, ct);
         return result with { Bytes = new FileInfo(temp).Length, Sha256 = await HashAsync(temp, ct) };
     }
 
@@ -118,6 +107,8 @@ public sealed class BackupHandler(DbTarget target)
             ["parks"] = await db.Parks.LongCountAsync(ct),
             ["park_figures"] = await db.ParkFigures.LongCountAsync(ct),
             ["projects"] = await db.Projects.LongCountAsync(ct),
+            ["platforms"] = await db.Platforms.LongCountAsync(ct),
+            ["platform_evaluations"] = await db.PlatformEvaluations.LongCountAsync(ct),
             ["plans"] = await db.Plans.LongCountAsync(ct),
             ["approvals"] = await db.Approvals.LongCountAsync(ct),
             ["notifications"] = await db.Notifications.LongCountAsync(ct),
@@ -126,54 +117,6 @@ public sealed class BackupHandler(DbTarget target)
         };
         return new BackupResult(target.Describe(), path, format, file is null ? 0 : new FileInfo(file).Length, file is null ? "" : await HashAsync(file, ct),
             verify.Intact, verify.Entries, verify.HeadSeq is { } s ? new AuditAnchor(s, verify.HeadHash!).ToString() : null, rows);
-    }
-
-    /// <summary>A PostgreSQL client tool from PATH, else from Debian's versioned folders (newest first).</summary>
-    private static string FindTool(string name)
-    {
-        foreach (var d in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
-        {
-            if (d.Length > 0 && File.Exists(Path.Combine(d, name)))
-            {
-                return Path.Combine(d, name);
-            }
-        }
-        const string debian = "/usr/lib/postgresql";
-        if (Directory.Exists(debian))
-        {
-            var found = Directory.GetDirectories(debian)
-                .Select(v => (Version: int.TryParse(Path.GetFileName(v), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0, Path: Path.Combine(v, "bin", name)))
-                .Where(x => File.Exists(x.Path)).OrderByDescending(x => x.Version).FirstOrDefault();
-            if (found.Path is not null)
-            {
-                return found.Path;
-            }
-        }
-        throw new UserError($"找不到 {name}：请安装 PostgreSQL 客户端（Debian：apt-get install postgresql-client）",
-            $"{name} not found: install the PostgreSQL client tools (Debian: apt-get install postgresql-client)");
-    }
-
-    private static async Task RunAsync(string tool, IReadOnlyList<string> args, Dictionary<string, string?> env, CancellationToken ct)
-    {
-        var psi = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-        foreach (var (k, v) in env)
-        {
-            psi.Environment[k] = v;
-        }
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync(ct);
-        var stderr = p.StandardError.ReadToEndAsync(ct);
-        await p.WaitForExitAsync(ct);
-        await stdout;
-        var err = (await stderr).Trim();
-        if (p.ExitCode != 0)
-        {
-            throw new UserError($"{Path.GetFileName(tool)} 失败（退出码 {p.ExitCode}）：{err}", $"{Path.GetFileName(tool)} failed (exit {p.ExitCode}): {err}");
-        }
     }
 
     private static async Task<string> HashAsync(string path, CancellationToken ct)

@@ -56,25 +56,46 @@ public sealed class CalcHandler(PlanResolver plans, TimeProvider clock, RdInvest
     public Task<Plan> PlanAsync(string? id, CancellationToken ct) => plans.ResolveAsync(id, ct);
 
     /// <summary>
-    /// Computes one case. <paramref name="unit"/> (a credit code; the CLI's <c>--unit</c>, for hte-reward only) fills
-    /// inputs not given from the database; a host that offers it must check the caller may see that unit.
+    /// Every field error of one case at once (<see cref="CalcFormCheck"/>), so a form can show each beside its field;
+    /// empty when <see cref="HandleAsync"/> will read every input. Cross-input rules are still checked there.
     /// </summary>
-    public async Task<CalcResult> HandleAsync(string rule, CalcRequest request, CancellationToken ct, string? unit = null)
+    public async Task<IReadOnlyList<ValidationFinding>> CheckAsync(string rule, CalcRequest request, CancellationToken ct) =>
+        CalcFormCheck.Findings(RuleRegistry.Find(rule), request, await plans.ResolveAsync(request.Plan, ct));
+
+    /// <summary>
+    /// Computes one case. <paramref name="unit"/> (a credit code; the CLI's <c>--unit</c>, for hte-reward and listing-reward) fills
+    /// inputs not given from the database; a host that offers it must check the caller may see that unit.
+    /// <paramref name="platform"/> and <paramref name="year"/> (the CLI's <c>--platform ID --year Y</c>, for
+    /// platform-post-subsidy only) take the platform's level and its latest evaluation up to the year from the records.
+    /// </summary>
+    public async Task<CalcResult> HandleAsync(string rule, CalcRequest request, CancellationToken ct, string? unit = null,
+        string? platform = null, int? year = null)
     {
         var definition = RuleRegistry.Find(rule);
         var plan = await plans.ResolveAsync(request.Plan, ct);
         var date = RuleFormat.ParseDate(request.Date, "date");
         var overrides = Overrides(definition, plan, request.Set?.Select(kv => $"{kv.Key}={kv.Value}"));
         IReadOnlyList<KeyValuePair<string, string>> values = (request.Inputs ?? []).ToList();
+        var today = Today();
         if (unit is not null)
         {
-            if (definition.Id != Policy.Rules.HteReward.Id)
+            var data = db ?? throw new InvalidOperationException("--unit needs a database");
+            values = definition.Id switch
             {
-                throw new UserError("--unit 只用于 hte-reward（R1）", "--unit goes with hte-reward (R1) only", exitCode: 2);
-            }
-            values = await new HteRewardInputsHandler(db ?? throw new InvalidOperationException("--unit needs a database")).FillAsync(unit, values, plan, ct);
+                Policy.Rules.HteReward.Id => await new HteRewardInputsHandler(data).FillAsync(unit, values, plan, ct),
+                Policy.Rules.ListingReward.Id => await new StEnterpriseInputsHandler(data).FillAsync(unit, values, date ?? today, ct),
+                _ => throw new UserError("--unit 只用于 hte-reward（R1）和 listing-reward（R11）", "--unit goes with hte-reward (R1) and listing-reward (R11) only", exitCode: 2),
+            };
         }
-        var today = Today();
+        if (platform is not null)
+        {
+            if (definition.Id != Policy.Rules.PlatformPostSubsidy.Id || year is null)
+            {
+                throw new UserError("--platform 只用于 platform-post-subsidy，且须同时给出 --year", "--platform goes with platform-post-subsidy and --year", exitCode: 2);
+            }
+            values = await new Platforms.PlatformSubsidyInputsHandler(db ?? throw new InvalidOperationException("--platform needs a database"))
+                .FillAsync(platform, year.Value, values, ct);
+        }
         var result = definition.Evaluate(values, plan, date, today);
         var whatIf = overrides is null ? null : definition.Evaluate(values, plan, date, today, overrides);
         return new CalcResult(result, whatIf, whatIf is null ? null : whatIf.Amount - result.Amount) { Rule = definition };

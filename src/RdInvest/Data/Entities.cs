@@ -72,6 +72,8 @@ public sealed class UnitRdRecord
     public long? RevenueFen { get; set; }
     public bool? HasRdInstitution { get; set; }
     public int? InventionPatents { get; set; }
+    /// <summary>Has set up an R&amp;D reserve (研发准备金制度, 二(二)6); null when not reported.</summary>
+    public bool? HasRdReserve { get; set; }
     public string Status { get; set; } = DataStatuses.Draft;
     public bool IsSynthetic { get; set; }
     public int Revision { get; set; } = 1;
@@ -187,6 +189,33 @@ public sealed class MajorProject
     public required string Title { get; set; }
     public long LeadUnitId { get; set; }
     public long? FundingFen { get; set; }
+    /// <summary>How the project was awarded (<see cref="ProjectModes"/>, 二(一)3); null when not stated.</summary>
+    public string? Mode { get; set; }
+    public bool IsSynthetic { get; set; }
+    public int Revision { get; set; } = 1;
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>How a major project was awarded (二(一)3): competitive calls, directed commissions, open calls (揭榜挂帅), other.</summary>
+public static class ProjectModes
+{
+    public const string Competitive = "competitive";
+    public const string Directed = "directed";
+    public const string OpenCall = "open_call";
+    public const string Other = "other";
+    public static readonly IReadOnlyList<string> All = [Competitive, Directed, OpenCall, Other];
+}
+
+/// <summary>
+/// How much of an incentive payment a unit used for R&amp;D in a year (二(一)2: 企业获得的奖励资金100%用于研发), keyed by the
+/// payment's id and the year of use. Money in fen.
+/// </summary>
+public sealed class AwardUse
+{
+    public long Id { get; set; }
+    public long PaymentId { get; set; }
+    public int Year { get; set; }
+    public long AmountFen { get; set; }
     public bool IsSynthetic { get; set; }
     public int Revision { get; set; } = 1;
     public DateTime UpdatedAt { get; set; }

@@ -32,6 +32,9 @@ public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext
     public DbSet<RdInvest.Finance.FinancialInstitution> Institutions => Set<RdInvest.Finance.FinancialInstitution>();
     public DbSet<RdInvest.Finance.Loan> Loans => Set<RdInvest.Finance.Loan>();
     public DbSet<RdInvest.Finance.FinancingEvent> FinancingEvents => Set<RdInvest.Finance.FinancingEvent>();
+    public DbSet<AwardUse> AwardUses => Set<AwardUse>();
+    public DbSet<RdInvest.Platforms.Platform> Platforms => Set<RdInvest.Platforms.Platform>();
+    public DbSet<RdInvest.Platforms.PlatformEvaluation> PlatformEvaluations => Set<RdInvest.Platforms.PlatformEvaluation>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -59,6 +62,9 @@ public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext
         b.ApplyConfiguration(new RdInvest.Finance.FinancialInstitutionConfiguration());
         b.ApplyConfiguration(new RdInvest.Finance.LoanConfiguration());
         b.ApplyConfiguration(new RdInvest.Finance.FinancingEventConfiguration());
+        b.ApplyConfiguration(new RdInvest.Payments.AwardUseConfiguration());
+        b.ApplyConfiguration(new RdInvest.Platforms.PlatformConfiguration());
+        b.ApplyConfiguration(new RdInvest.Platforms.PlatformEvaluationConfiguration());
         b.Entity<IdentityUserClaim<long>>().ToTable("user_claims");
         b.Entity<IdentityUserLogin<long>>().ToTable("user_logins");
         b.Entity<IdentityUserToken<long>>().ToTable("user_tokens");

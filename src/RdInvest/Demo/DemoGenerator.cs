@@ -77,6 +77,7 @@ internal sealed partial class DemoGenerator
         GenerateCertifications(pop, traits);
         GenerateParkFigures(pop, traits);
         GenerateProjects(pop, traits);
+        GeneratePlatforms(pop);
         return pop;
     }
 

@@ -45,11 +45,17 @@ public static class DemoLoader
             {
                 p.LeadUnitId = ids[p.LeadUnitId];
             }
+            foreach (var p in pop.Platforms)
+            {
+                p.HostUnitId = ids[p.HostUnitId];
+            }
             await BulkInsert.InsertAsync(db, pop.Records, ct);
             await AddFinalApprovalsAsync(db, pop, now, ct);
             await BulkInsert.InsertAsync(db, pop.Certifications, ct);
             await BulkInsert.InsertAsync(db, pop.ParkFigures, ct);
             await BulkInsert.InsertAsync(db, pop.Projects, ct);
+            await BulkInsert.InsertAsync(db, pop.Platforms, ct);
+            await BulkInsert.InsertAsync(db, pop.PlatformEvaluations, ct);
 
             var result = new DemoResult(
                 opts.Seed, published, publishedInserted, pop.Units.Count, pop.Records.Count,
@@ -123,6 +129,9 @@ public static class DemoLoader
         var synthetic = db.Units.Where(u => u.IsSynthetic).Select(u => u.Id);
         var syntheticParks = db.Parks.Where(p => p.IsSynthetic).Select(p => p.Id);
         await db.Projects.Where(p => p.IsSynthetic || synthetic.Contains(p.LeadUnitId)).ExecuteDeleteAsync(ct);
+        var syntheticPlatforms = db.Platforms.Where(p => p.IsSynthetic || synthetic.Contains(p.HostUnitId)).Select(p => p.Id);
+        await db.PlatformEvaluations.Where(e => e.IsSynthetic || syntheticPlatforms.Contains(e.PlatformId)).ExecuteDeleteAsync(ct);
+        await db.Platforms.Where(p => p.IsSynthetic || synthetic.Contains(p.HostUnitId)).ExecuteDeleteAsync(ct);
         await db.Certifications.Where(c => c.IsSynthetic || synthetic.Contains(c.UnitId)).ExecuteDeleteAsync(ct);
         await db.RdRecords.Where(r => r.IsSynthetic || synthetic.Contains(r.UnitId)).ExecuteDeleteAsync(ct);
         await db.ParkFigures.Where(f => f.IsSynthetic || syntheticParks.Contains(f.ParkId)).ExecuteDeleteAsync(ct);

@@ -14,4 +14,7 @@ internal sealed class DemoPopulation
     public List<Certification> Certifications { get; } = [];
     public List<ParkFigure> ParkFigures { get; } = [];
     public List<MajorProject> Projects { get; } = [];
+    /// <summary>Platforms carry their host unit's index in HostUnitId until the loader replaces it.</summary>
+    public List<Platforms.Platform> Platforms { get; } = [];
+    public List<Platforms.PlatformEvaluation> PlatformEvaluations { get; } = [];
 }

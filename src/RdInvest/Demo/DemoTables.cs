@@ -60,7 +60,7 @@ internal sealed record DemoTables(
         return tables;
     }
 
-    private static string ReadResource()
+    internal static string ReadResource()
     {
         using var s = typeof(DemoTables).Assembly.GetManifestResourceStream(Resource)
             ?? throw new InvalidDataException($"{Resource} is not embedded");

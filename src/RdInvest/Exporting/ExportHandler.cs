@@ -43,9 +43,21 @@ public sealed class ExportHandler(RdInvestDb db)
         {
             sql += $" JOIN {Q(units.Table)} u ON u.{Q(units.Column(nameof(ReportingUnit.Id)))} = t.{Q(t.Column(unitRef.Property))}";
         }
+        if (kind.DivisionPath == ExportDivisionPath.Payment)
+        {
+            var pay = KindTable.For(db, typeof(IncentivePayment));
+            sql += $" JOIN {Q(pay.Table)} pay ON pay.{Q(pay.Column(nameof(IncentivePayment.Id)))} = t.{Q(t.Column(nameof(AwardUse.PaymentId)))}"
+                + $" JOIN {Q(units.Table)} u ON u.{Q(units.Column(nameof(ReportingUnit.Id)))} = pay.{Q(pay.Column(nameof(IncentivePayment.UnitId)))}";
+        }
         if (kind.DivisionPath == ExportDivisionPath.Park)
         {
             sql += $" JOIN {Q(parks.Table)} p ON p.{Q(parks.Column(nameof(Park.Id)))} = t.{Q(t.Column(nameof(ParkFigure.ParkId)))}";
+        }
+        if (kind.DivisionPath == ExportDivisionPath.Platform)
+        {
+            var platforms = KindTable.For(db, typeof(Platforms.Platform));
+            sql += $" JOIN {Q(platforms.Table)} pl ON pl.{Q(platforms.Column(nameof(Platforms.Platform.Id)))} = t.{Q(t.Column(nameof(Platforms.PlatformEvaluation.PlatformId)))}" +
+                $" JOIN {Q(units.Table)} u ON u.{Q(units.Column(nameof(ReportingUnit.Id)))} = pl.{Q(platforms.Column(nameof(Platforms.Platform.HostUnitId)))}";
         }
         var where = new List<string>();
         var yearColumn = kind.Find("year");
@@ -58,7 +70,7 @@ public sealed class ExportHandler(RdInvestDb db)
             var divisionCode = kind.DivisionPath switch
             {
                 ExportDivisionPath.Self => $"t.{Q(t.Column("DivisionCode"))}",
-                ExportDivisionPath.Unit => $"u.{Q(units.Column(nameof(ReportingUnit.DivisionCode)))}",
+                ExportDivisionPath.Unit or ExportDivisionPath.Payment or ExportDivisionPath.Platform => $"u.{Q(units.Column(nameof(ReportingUnit.DivisionCode)))}",
                 _ => $"p.{Q(parks.Column(nameof(Park.DivisionCode)))}",
             };
             where.Add($"{divisionCode} LIKE @division");
@@ -137,6 +149,7 @@ public sealed class ExportHandler(RdInvestDb db)
             CellType.Percent => Normal(Convert.ToInt64(value, inv) / 10_000m),
             // A rate is written as the fraction it is (4.35 % → 0.0435), which imports back to the same value.
             CellType.Rate => Normal(Convert.ToInt64(value, inv) / 1_000_000m),
+            CellType.Score => Normal(Convert.ToInt64(value, inv) / 100m),
             CellType.Count or CellType.Year => Convert.ToInt32(value, inv),
             CellType.Bool => (value is bool b ? b : Convert.ToInt64(value, inv) != 0) ? (zh ? "是" : "true") : (zh ? "否" : "false"),
             CellType.Date => (value switch

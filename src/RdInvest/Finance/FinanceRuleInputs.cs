@@ -6,8 +6,8 @@ using RdInvest.Policy.Rules;
 namespace RdInvest.Finance;
 
 /// <summary>
-/// The inputs of the finance rules taken from the records instead of typed in: R10 (loan-interest), R14 (pledge-compensation) and
-/// R15 (guarantee-fee-subsidy) from a loan, R11 (listing-reward) and R13 (direct-financing-reward) from a financing event.
+/// The inputs of the finance rules taken from the records instead of typed in: R10 (loan-interest), R15 (pledge-compensation) and
+/// R16 (guarantee-fee-subsidy) from a loan, R11 (listing-reward) and R14 (direct-financing-reward) from a financing event.
 /// </summary>
 public static class FinanceRuleInputs
 {
@@ -50,7 +50,7 @@ public static class FinanceRuleInputs
 
     public static Dictionary<string, string> ForEvent(string rule, FinanceData data, FinancingInfo e) => rule switch
     {
-        ListingReward.Id or ListingReward.Slug => new() { ["board"] = e.Kind },
+        ListingReward.Id or ListingReward.Slug => new() { ["board"] = e.Kind, ["st_enterprise"] = data.IsStEnterprise(e.UnitId, e.Date) ? "true" : "false" },
         DirectFinancingReward.Id or DirectFinancingReward.Slug => new()
         {
             ["kind"] = e.Kind, ["amount_raised"] = Money(e.AmountRaised), ["st_enterprise"] = data.IsStEnterprise(e.UnitId, e.Date) ? "true" : "false",

@@ -55,6 +55,28 @@ public sealed class CellParser(ImportKind kind, IImportReferences refs, decimal 
                     return null;
                 }
                 return text;
+            case CellType.PaymentRef:
+                if (!WholeNumber(col, text, issues, out var paymentId))
+                {
+                    return null;
+                }
+                if (!refs.PaymentExists(paymentId))
+                {
+                    issues.Add(new(ImportRules.UnknownPayment, col.Key, text, []));
+                    return null;
+                }
+                return paymentId;
+            case CellType.PlatformRef:
+                if (FieldRules.Text(col, text, issues) is null)
+                {
+                    return null;
+                }
+                if (!refs.PlatformExists(text))
+                {
+                    issues.Add(new(ImportRules.UnknownPlatform, col.Key, text, []));
+                    return null;
+                }
+                return text;
             case CellType.IndustryCode:
                 return FieldRules.IndustryCode(col, text, issues);
             case CellType.Year:
@@ -65,7 +87,7 @@ public sealed class CellParser(ImportKind kind, IImportReferences refs, decimal 
                 return Institution(col, text, issues);
             case CellType.Rate:
                 return Rate(col, text, issues, out amount);
-            case CellType.Money or CellType.Fte or CellType.Percent:
+            case CellType.Money or CellType.Fte or CellType.Percent or CellType.Score:
             {
                 if (!CellText.TryDecimal(text, out var d))
                 {

@@ -23,7 +23,7 @@ public static partial class CellText
         var s = raw;
         if (!IsAscii(s))
         {
-            s = s.Normalize(NormalizationForm.FormKC);
+            s = WithoutLoneSurrogates(s).Normalize(NormalizationForm.FormKC);
         }
         s = s.Trim().Trim('\u200b', '\ufeff').Trim();
         if (s.Length >= 2 && s[0] == '\'' && Exporting.CellSafety.IsDangerousStart(s[1]))
@@ -31,6 +31,31 @@ public static partial class CellText
             s = s[1..];
         }
         return s.Length == 0 ? null : s;
+    }
+
+    /// <summary>
+    /// A half of a surrogate pair without its other half is no character at all (an XLSX can carry one; UTF-8 cannot);
+    /// it becomes U+FFFD, which the text checks then reject like any other character that is not text.
+    /// </summary>
+    private static string WithoutLoneSurrogates(string s)
+    {
+        StringBuilder? b = null;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            var paired = char.IsHighSurrogate(c) ? i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])
+                : !char.IsLowSurrogate(c) || (i > 0 && char.IsHighSurrogate(s[i - 1]));
+            if (!paired)
+            {
+                b ??= new StringBuilder(s, 0, i, s.Length);
+            }
+            else if (b is null)
+            {
+                continue;
+            }
+            b.Append(paired ? c : '\uFFFD');
+        }
+        return b?.ToString() ?? s;
     }
 
     private static bool IsAscii(string s)

@@ -37,7 +37,9 @@ public static class DataContract
         Line("current status (draft when it has none). `division-figures` rows of a county whose year is final are refused the same");
         Line("way (they keep their own status). Through the API (`POST /api/v1/imports/{kind}`) county and city officers");
         Line($"may import {string.Join(", ", Accounts.ScopeService.OfficerImportKinds.Select(k => $"`{k}`"))} of their own divisions only: a row outside them is an");
-        Line("`outside-scope` error; region roles import every kind. Every import but a dry run, accepted or rejected, is logged");
+        Line("`outside-scope` error; park administrators may import");
+        Line($"{string.Join(", ", Accounts.ScopeService.ParkImportKinds.Select(k => $"`{k}`"))} of their own park only: a row naming another park (a unit row must name theirs),");
+        Line("or an existing unit of another park, is an `outside-park` error; region roles import every kind. Every import but a dry run, accepted or rejected, is logged");
         Line("(`import_runs`) with its rows, error rows and warning rows per league/city and year, for `rdinvest reporting-quality`.");
         Line();
         Line("Required columns are marked **yes**; key columns (one record per key, in the file and in the database) are marked *key*.");
@@ -57,6 +59,7 @@ public static class DataContract
                     CellType.Rate => "0.0435 or 4.35%",
                     CellType.Fte => "person-years",
                     CellType.Count => "count",
+                    CellType.Score => "0–100",
                     CellType.Date => "date",
                     CellType.Bool => "yes/no",
                     CellType.Year => "year",

@@ -19,7 +19,10 @@ public sealed class DbImportReferences : IImportReferences
     private readonly Dictionary<string, string?> _divisions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _codes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _parks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (long Id, string Division)> _units = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long Id, string Division, string? Park)> _units = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, string> _payments = [];
+    private readonly Dictionary<string, string> _parkIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _platforms = new(StringComparer.Ordinal);
     private readonly HashSet<(string Division, int Year)> _final = [];
     private readonly Dictionary<string, string> _institutions = new(StringComparer.Ordinal);
 
@@ -57,8 +60,24 @@ public sealed class DbImportReferences : IImportReferences
         if (types.Contains(CellType.UnitRef) || unitsForScope || kind.LocksUnitMoves)
         {
             var t = KindTable.For(db, typeof(ReportingUnit));
-            await refs.ReadAsync($"SELECT {Q(t.Column(nameof(ReportingUnit.CreditCode)))}, {Q(t.Column(nameof(ReportingUnit.Id)))}, {Q(t.Column(nameof(ReportingUnit.DivisionCode)))} FROM {Q(t.Table)}",
-                r => refs._units[r.GetString(0)] = (r.GetInt64(1), refs.Canonical(r.GetString(2))), ct);
+            await refs.ReadAsync($"SELECT {Q(t.Column(nameof(ReportingUnit.CreditCode)))}, {Q(t.Column(nameof(ReportingUnit.Id)))}, {Q(t.Column(nameof(ReportingUnit.DivisionCode)))}, {Q(t.Column(nameof(ReportingUnit.ParkId)))} FROM {Q(t.Table)}",
+                r => refs._units[r.GetString(0)] = (r.GetInt64(1), refs.Canonical(r.GetString(2)), r.IsDBNull(3) ? null : refs.ParkKey(r.GetString(3))), ct);
+        }
+        if (types.Contains(CellType.PaymentRef))
+        {
+            var pay = KindTable.For(db, typeof(IncentivePayment));
+            var u = KindTable.For(db, typeof(ReportingUnit));
+            await refs.ReadAsync($"SELECT p.{Q(pay.Column(nameof(IncentivePayment.Id)))}, u.{Q(u.Column(nameof(ReportingUnit.DivisionCode)))} FROM {Q(pay.Table)} p " +
+                $"JOIN {Q(u.Table)} u ON u.{Q(u.Column(nameof(ReportingUnit.Id)))} = p.{Q(pay.Column(nameof(IncentivePayment.UnitId)))}",
+                r => refs._payments[r.GetInt64(0)] = refs.Canonical(r.GetString(1)), ct);
+        }
+        if (types.Contains(CellType.PlatformRef))
+        {
+            var pl = KindTable.For(db, typeof(Platforms.Platform));
+            var u = KindTable.For(db, typeof(ReportingUnit));
+            await refs.ReadAsync($"SELECT pl.{Q(pl.Column(nameof(Platforms.Platform.Id)))}, u.{Q(u.Column(nameof(ReportingUnit.DivisionCode)))} " +
+                $"FROM {Q(pl.Table)} pl JOIN {Q(u.Table)} u ON u.{Q(u.Column(nameof(ReportingUnit.Id)))} = pl.{Q(pl.Column(nameof(Platforms.Platform.HostUnitId)))}",
+                r => refs._platforms[r.GetString(0)] = refs.Canonical(r.GetString(1)), ct);
         }
         if (types.Contains(CellType.InstitutionRef))
         {
@@ -76,6 +95,9 @@ public sealed class DbImportReferences : IImportReferences
 
     private string Canonical(string code) => _codes.TryGetValue(code, out var c) ? c : code;
 
+    /// <summary>One string per park id, so a million units share the parks' strings.</summary>
+    private string ParkKey(string id) => _parkIds.TryGetValue(id, out var k) ? k : _parkIds[id] = id;
+
     private static string Q(string name) => IBulkLoader.Quote(name);
 
     private async Task ReadAsync(string sql, Action<DbDataReader> row, CancellationToken ct)
@@ -92,9 +114,14 @@ public sealed class DbImportReferences : IImportReferences
 
     public bool DivisionExists(string code) => _divisions.ContainsKey(code);
     public bool ParkExists(string id) => _parks.ContainsKey(id);
+    public bool PlatformExists(string id) => _platforms.ContainsKey(id);
+    public string? PlatformDivision(string platformId) => _platforms.GetValueOrDefault(platformId);
     public long? UnitId(string creditCode) => _units.TryGetValue(creditCode, out var u) ? u.Id : null;
     public string? UnitDivision(string creditCode) => _units.TryGetValue(creditCode, out var u) ? u.Division : null;
     public string? ParkDivision(string parkId) => _parks.GetValueOrDefault(parkId);
+    public string? UnitPark(string creditCode) => _units.TryGetValue(creditCode, out var u) ? u.Park : null;
+    public bool PaymentExists(long id) => _payments.ContainsKey(id);
+    public string? PaymentDivision(long id) => _payments.GetValueOrDefault(id);
     public string? LeagueCityOf(string divisionCode) => _divisions.GetValueOrDefault(divisionCode);
     public bool IsFinal(string divisionCode, int year) => _final.Contains((divisionCode, year));
     public string? InstitutionKind(string code) => _institutions.GetValueOrDefault(code);

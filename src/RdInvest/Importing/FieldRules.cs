@@ -14,6 +14,9 @@ public static partial class FieldRules
     /// <summary>Percentages (intensity, shares) lie in 0–100.</summary>
     public const decimal MaxPercent = 100m;
 
+    /// <summary>Scores (a platform's evaluation) lie in 0–100.</summary>
+    public const decimal MaxScore = 100m;
+
     /// <summary>Full-time equivalents of one unit or division: far above any real workforce, far below overflow.</summary>
     public const decimal MaxFte = 100_000_000m;
 
@@ -61,12 +64,18 @@ public static partial class FieldRules
     public static string? Choice(ImportColumn col, string text, List<FieldIssue> issues)
     {
         var choice = text.ToLowerInvariant();
-        if (col.Choices is { } choices && !choices.Contains(choice))
+        if (col.Choices is not { } choices)
+        {
+            return choice;
+        }
+        // Matched without regard to case and stored as the contract spells it (grades A–D upper case, the rest lower).
+        var found = choices.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase));
+        if (found is null)
         {
             issues.Add(new(ImportRules.InvalidChoice, col.Key, text, [string.Join(" | ", choices)]));
             return null;
         }
-        return choice;
+        return found;
     }
 
     /// <summary>A credit code, upper-cased, with its check character verified.</summary>
@@ -148,6 +157,7 @@ public static partial class FieldRules
             CellType.Money => (col.MaxAmount ?? kind.MaxMoney, Money.FenPerYuan, "0.01", "元 yuan"),
             CellType.Fte => (MaxFte, 100m, "0.01", "人年 person-years"),
             CellType.Percent or CellType.Rate => (MaxPercent, 10_000m, "0.0001", "%"),
+            CellType.Score => (MaxScore, 100m, "0.01", "分 points"),
             _ => throw new ArgumentOutOfRangeException(nameof(col), col.Type, "not an amount"),
         };
         if (value > max)

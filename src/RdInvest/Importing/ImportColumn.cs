@@ -15,6 +15,8 @@ public enum CellType
     DivisionRef,
     /// <summary>Existing park id.</summary>
     ParkRef,
+    /// <summary>Id of an existing incentive payment (奖补发放记录); stored as the id.</summary>
+    PaymentRef,
     /// <summary>GB/T 4754 industry code: a section letter and up to 4 digits (C, C38, C3811).</summary>
     IndustryCode,
     /// <summary>Identifier text (park id, project id, certificate number).</summary>
@@ -34,6 +36,10 @@ public enum CellType
     InstitutionRef,
     /// <summary>An annual rate, a fraction (0.0435) or a percent (4.35%); stored as percent × 10^4 like <see cref="Percent"/>.</summary>
     Rate,
+    /// <summary>Existing platform id.</summary>
+    PlatformRef,
+    /// <summary>A score out of 100 to 0.01, stored × 100.</summary>
+    Score,
 }
 
 /// <summary>
@@ -65,6 +71,7 @@ public sealed record ImportColumn(
         CellType.Percent or CellType.Rate => "%",
         CellType.Fte => "人年",
         CellType.Count => "个",
+        CellType.Score => "分",
         _ => "",
     };
 
@@ -138,4 +145,8 @@ public enum ExportDivisionPath
     Unit,
     /// <summary>The DivisionCode of its park.</summary>
     Park,
+    /// <summary>The DivisionCode of the unit its payment was paid to.</summary>
+    Payment,
+    /// <summary>The DivisionCode of the unit hosting its platform.</summary>
+    Platform,
 }

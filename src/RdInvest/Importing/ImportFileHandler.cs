@@ -18,9 +18,16 @@ namespace RdInvest.Importing;
 /// <param name="User">Actor for the audit log; null is the OS user.</param>
 /// <param name="Scope">Divisions the caller may import into (a county or city officer's, from ScopeService); null is
 /// everywhere (region roles, the CLI). A row outside it is an <c>outside-scope</c> error, so the file is rejected whole.</param>
+/// <param name="Park">The one park a park administrator's import is confined to; null is no park limit. A row of another
+/// park is an <c>outside-park</c> error.</param>
 public sealed record ImportRequest(
     string Kind, string Path, MoneyUnit Unit = MoneyUnit.TenThousandYuan, string? Encoding = null, string? Sheet = null,
-    bool DryRun = false, bool IgnoreUnknown = false, string? User = null, IReadOnlySet<string>? Scope = null);
+    bool DryRun = false, bool IgnoreUnknown = false, string? User = null, IReadOnlySet<string>? Scope = null, string? Park = null)
+{
+    /// <summary>Told the number of rows read so far (header included), every <see cref="ImportProgress.Every"/> rows and at
+    /// the end, so a host can show how far a big file has come.</summary>
+    public IProgress<ImportProgress>? Progress { get; init; }
+}
 
 public sealed record ImportResult(
     string Kind, string File, string Sha256, int Rows, long Inserted, long Updated, long Unchanged,
@@ -50,6 +57,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
 
     public async Task<ImportResult> HandleAsync(ImportRequest request, CancellationToken ct)
     {
+        var started = time.GetTimestamp();
         var kind = ImportKinds.Get(request.Kind);
         if (!File.Exists(request.Path))
         {
@@ -58,7 +66,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
         var fileName = System.IO.Path.GetFileName(request.Path);
         var sha = await HashAsync(request.Path, ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var options = new ImportOptions(request.Unit, request.IgnoreUnknown, now.Year + 1, request.Scope);
+        var options = new ImportOptions(request.Unit, request.IgnoreUnknown, now.Year + 1, request.Scope) { Park = request.Park };
         var actor = string.IsNullOrWhiteSpace(request.User) ? Environment.UserName : request.User;
 
         // One transaction, owned by EF: the bulk stage and the set-based merge run on its connection and transaction, and
@@ -67,14 +75,14 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
         var connection = db.Database.GetDbConnection();
         var transaction = unitOfWork.GetDbTransaction();
         var refs = await DbImportReferences.LoadAsync(db, connection, transaction, kind, ct,
-            unitsForScope: request.Scope is not null && kind == ImportKinds.Units);
+            unitsForScope: (request.Scope is not null || request.Park is not null) && kind == ImportKinds.Units);
         var validator = new ImportValidator(kind, options, refs, fileName);
         var loader = IBulkLoader.For(connection, transaction);
         var table = KindTable.For(db, kind.Entity);
 
         try
         {
-            using var rows = validator.Validate(TableReader.Read(request.Path, request.Encoding, request.Sheet)).GetEnumerator();
+            using var rows = validator.Validate(ImportProgress.Count(TableReader.Read(request.Path, request.Encoding, request.Sheet), request.Progress)).GetEnumerator();
             var any = rows.MoveNext();
             if (validator.StageColumns.Count > 0)
             {
@@ -95,6 +103,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
             throw new UserError($"CSV 格式错误（第 {e.RowNumber} 行）：{e.Message}", $"malformed CSV (row {e.RowNumber}): {e.Message}");
         }
         validator.Finish();
+        request.Progress?.Report(new ImportProgress(validator.DataRows, ImportStages.Writing));
         PausePoints.Reach(PausePoints.ImportStaged);
 
         var run = new ImportRun
@@ -145,6 +154,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
                 runId = await LogSeparatelyAsync(run, attribution, "import.unchanged", table.Table, ct);
             }
         }
+        RdMetrics.ImportFinished(kind.Name, validator.DataRows, time.GetElapsedTime(started), written);
         return new ImportResult(kind.Name, fileName, sha, validator.DataRows, counts.Inserted, counts.Updated, counts.Unchanged,
             validator.Warnings, 0, request.DryRun, written, validator.Findings)
         { Attribution = attribution, RunId = runId };

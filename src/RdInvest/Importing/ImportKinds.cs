@@ -1,4 +1,5 @@
 using RdInvest.Data;
+using RdInvest.Platforms;
 
 namespace RdInvest.Importing;
 
@@ -69,6 +70,8 @@ public static class ImportKinds
             "是否设有研发机构", "has an R&D institution") { Example = "是" },
         new("invention_patents", "有效发明专利数", CellType.Count, nameof(UnitRdRecord.InventionPatents),
             "期末有效发明专利数", "valid invention patents at year end") { Example = "12" },
+        new("has_rd_reserve", "是否建立研发准备金制度", CellType.Bool, nameof(UnitRdRecord.HasRdReserve),
+            "是否建立研发准备金制度（二(二)6）；留空为未填报", "has an R&D reserve system (clause 二(二)6); blank: not reported") { Example = "是" },
     ])
     {
         Splits = RdSplits,
@@ -183,12 +186,62 @@ public static class ImportKinds
             "牵头单位的统一社会信用代码（须已导入单位）", "credit code of the lead unit")
             { Required = true, MaxLength = 18, Example = ExampleCreditCode },
         Money("funding", "项目经费", nameof(MajorProject.FundingFen), "project funding", "2000"),
+        new("mode", "立项方式", CellType.Choice, nameof(MajorProject.Mode),
+            "立项方式（二(一)3）：competitive 竞争立项、directed 定向委托、open_call 揭榜挂帅、other 其他；留空为未填报",
+            "how the project was awarded (clause 二(一)3); blank: not stated")
+            { Choices = ProjectModes.All, MaxLength = 20, Example = ProjectModes.Competitive },
     ])
     { DivisionPath = ExportDivisionPath.Unit };
 
+    public static readonly ImportKind AwardUse = new("award-use", "奖励资金用于研发", "awards used for R&D", typeof(AwardUse),
+    [
+        new("payment_id", "奖补发放记录编号", CellType.PaymentRef, nameof(Data.AwardUse.PaymentId),
+            "奖补发放记录的编号（rdinvest payments list 中的 id）", "id of the incentive payment (the id in `rdinvest payments list`)")
+            { Required = true, IsKey = true, MaxLength = 20, Example = "1" },
+        Year(),
+        Money("amount", "用于研发的金额", nameof(Data.AwardUse.AmountFen), "amount of the payment used for R&D in the year", "30") with { Required = true },
+    ])
+    { DivisionPath = ExportDivisionPath.Payment };
+
+    public static readonly ImportKind Platforms = new("platforms", "创新平台", "innovation platforms", typeof(Platform),
+    [
+        new("platform_id", "平台代码", CellType.Id, nameof(Platform.Id), "创新平台唯一代码", "platform id")
+            { Required = true, IsKey = true, MaxLength = 60, Example = "NMG-ZDSYS-0001" },
+        new("name", "平台名称", CellType.Text, nameof(Platform.Name), "创新平台名称", "platform name")
+            { Required = true, Example = "内蒙古稀土功能材料重点实验室" },
+        new("type", "平台类型", CellType.Choice, nameof(Platform.Type),
+            "key_lab 重点实验室、tech_innovation_center 技术创新中心、engineering_research_center 工程研究中心、enterprise_tech_center 企业技术中心、manufacturing_innovation_center 制造业创新中心、industry_innovation_center 产业创新中心、other 其他",
+            "kind of platform (clause 二(四)11)")
+            { Required = true, Choices = PlatformTypes.All, MaxLength = 40, Example = PlatformTypes.KeyLab },
+        new("level", "平台级别", CellType.Choice, nameof(Platform.Level),
+            "national 国家级、region 自治区级、league_city 盟市级", "recognised by the state, the region or a league/city")
+            { Required = true, Choices = PlatformLevels.All, MaxLength = 20, Example = PlatformLevels.Region },
+        new("host", "依托单位统一社会信用代码", CellType.UnitRef, nameof(Platform.HostUnitId),
+            "依托单位的统一社会信用代码（须已导入单位）", "credit code of the host unit (units must be imported first)")
+            { Required = true, MaxLength = 18, Example = ExampleCreditCode },
+        new("recognised_on", "认定日期", CellType.Date, nameof(Platform.RecognisedOn), "认定（批准建设）日期", "date of recognition")
+            { Required = true, Example = "2022-06-30" },
+        new("valid_until", "有效期至", CellType.Date, nameof(Platform.ValidUntil),
+            "认定有效期截止日，不早于认定日期；留空为长期有效", "last day of the recognition, not before it; blank while it has no end") { Example = "2027-06-29" },
+    ])
+    { DivisionPath = ExportDivisionPath.Unit, RowRules = [KindRowRules.PlatformValidity] };
+
+    public static readonly ImportKind PlatformEvaluations = new("platform-evaluations", "创新平台绩效评价", "platform evaluations", typeof(PlatformEvaluation),
+    [
+        new("platform_id", "平台代码", CellType.PlatformRef, nameof(PlatformEvaluation.PlatformId),
+            "创新平台代码（须已导入创新平台）", "platform id (platforms must be imported first)")
+            { Required = true, IsKey = true, MaxLength = 60, Example = "NMG-ZDSYS-0001" },
+        Year(),
+        new("grade", "评价等级", CellType.Choice, nameof(PlatformEvaluation.Grade), "运行绩效评价等级 A、B、C、D", "performance grade A, B, C or D")
+            { Required = true, Choices = PlatformGrades.All, MaxLength = 1, Example = "A" },
+        new("score", "评价得分", CellType.Score, nameof(PlatformEvaluation.ScoreCenti), "评价得分（0–100，保留两位小数）", "score out of 100, to 0.01")
+            { Example = "92.5" },
+    ])
+    { DivisionPath = ExportDivisionPath.Platform };
+
     public static readonly IReadOnlyList<ImportKind> All =
     [
-        Units, Rd, DivisionFigures, Parks, ParkFigures, Certifications, Projects,
+        Units, Rd, DivisionFigures, Parks, ParkFigures, Certifications, Projects, AwardUse, Platforms, PlatformEvaluations,
         Finance.FinanceImportKinds.Institutions, Finance.FinanceImportKinds.Loans, Finance.FinanceImportKinds.Financing,
     ];
 

@@ -5,6 +5,9 @@ public interface IImportReferences
 {
     bool DivisionExists(string code);
     bool ParkExists(string id);
+    bool PlatformExists(string id);
+    /// <summary>The division of the unit hosting a platform, or null when unknown.</summary>
+    string? PlatformDivision(string platformId);
     /// <summary>The id of the unit with that credit code, or null.</summary>
     long? UnitId(string creditCode);
     /// <summary>Stored rd_total (fen) of every unit for a year, for the year-on-year plausibility warning.</summary>
@@ -13,6 +16,12 @@ public interface IImportReferences
     string? UnitDivision(string creditCode);
     /// <summary>The division of a park, or null when unknown.</summary>
     string? ParkDivision(string parkId);
+    /// <summary>The park of the unit with that credit code (null when it has none, or is unknown or not loaded).</summary>
+    string? UnitPark(string creditCode);
+    /// <summary>Whether an incentive payment with that id exists (loaded for kinds that name payments).</summary>
+    bool PaymentExists(long id);
+    /// <summary>The division of the unit a payment was paid to, or null when unknown.</summary>
+    string? PaymentDivision(long id);
     /// <summary>The league/city a division belongs to (itself for a league/city, its parent for a county); null for the region or an unknown code.</summary>
     string? LeagueCityOf(string divisionCode);
     /// <summary>Whether the county-year (approval keyed by the unit's division) is final, hence locked.</summary>
@@ -28,6 +37,8 @@ public sealed class MemoryImportReferences : IImportReferences
 {
     public HashSet<string> Divisions { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Parks { get; } = new(StringComparer.Ordinal);
+    /// <summary>Platform id → division of its host unit.</summary>
+    public Dictionary<string, string> Platforms { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, long> Units { get; } = new(StringComparer.Ordinal);
     public Dictionary<int, Dictionary<long, long>> Totals { get; } = [];
     /// <summary>Credit code → division of the unit.</summary>
@@ -37,9 +48,19 @@ public sealed class MemoryImportReferences : IImportReferences
     /// <summary>Division → its league/city; a code not listed maps by GB/T 2260 (first four digits + 00; none for xx0000).</summary>
     public Dictionary<string, string?> LeagueCities { get; } = new(StringComparer.Ordinal);
     public HashSet<(string Division, int Year)> Final { get; } = [];
+    /// <summary>Credit code → park of the unit.</summary>
+    public Dictionary<string, string> UnitParks { get; } = new(StringComparer.Ordinal);
+    /// <summary>Payment id → division of the unit paid.</summary>
+    public Dictionary<long, string> Payments { get; } = [];
+
+    public string? UnitPark(string creditCode) => UnitParks.GetValueOrDefault(creditCode);
+    public bool PaymentExists(long id) => Payments.ContainsKey(id);
+    public string? PaymentDivision(long id) => Payments.GetValueOrDefault(id);
 
     public bool DivisionExists(string code) => Divisions.Contains(code);
     public bool ParkExists(string id) => Parks.Contains(id);
+    public bool PlatformExists(string id) => Platforms.ContainsKey(id);
+    public string? PlatformDivision(string platformId) => Platforms.GetValueOrDefault(platformId);
     public long? UnitId(string creditCode) => Units.TryGetValue(creditCode, out var id) ? id : null;
     public IReadOnlyDictionary<long, long> RdTotals(int year) =>
         Totals.TryGetValue(year, out var t) ? t : new Dictionary<long, long>();

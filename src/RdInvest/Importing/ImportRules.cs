@@ -67,8 +67,14 @@ public static class ImportRules
         "行政区划代码“{1}”不存在", "division code '{1}' does not exist");
     public static readonly ImportRule UnknownPark = new("unknown-park", Severity.Error,
         "园区“{1}”不存在（请先导入园区）", "park '{1}' does not exist (import parks first)");
+    public static readonly ImportRule UnknownPayment = new("unknown-payment", Severity.Error,
+        "奖补发放记录“{1}”不存在（见 rdinvest payments list）", "incentive payment '{1}' does not exist (see `rdinvest payments list`)");
+    public static readonly ImportRule OutsidePark = new("outside-park", Severity.Error,
+        "“{0}”的值“{1}”属于园区 {2}，不是您管理的园区 {3}", "'{0}': '{1}' belongs to park {2}, not to your park {3}");
     public static readonly ImportRule UnknownUnit = new("unknown-unit", Severity.Error,
         "统计单位“{1}”不存在（请先导入单位）", "reporting unit '{1}' does not exist (import units first)");
+    public static readonly ImportRule UnknownPlatform = new("unknown-platform", Severity.Error,
+        "创新平台“{1}”不存在（请先导入创新平台）", "platform '{1}' does not exist (import platforms first)");
     public static readonly ImportRule DuplicateKey = new("duplicate-key", Severity.Error,
         "与第 {2} 行重复（{3}）", "duplicates row {2} ({3})");
     public static readonly ImportRule SplitMismatch = new("split-mismatch", Severity.Error,
@@ -85,6 +91,8 @@ public static class ImportRules
         "“{0}”的值 {1} 精度过高：最小单位为 {2}（不做舍入）", "'{0}': {1} is more precise than the smallest step {2} (values are not rounded)");
     public static readonly ImportRule DateOrder = new("date-order", Severity.Error,
         "有效期至 {1} 早于发证日期 {2}", "expiry {1} is before the issue date {2}");
+    public static readonly ImportRule ValidityOrder = new("validity-order", Severity.Error,
+        "有效期至 {1} 早于认定日期 {2}", "valid until {1} is before the recognition date {2}");
     public static readonly ImportRule RdJump = new("rd-jump", Severity.Warning,
         "R&D经费 {1} 较上年 {2} 变化 {3}%（超出 +200% / −70%）",
         "R&D expenditure {1} changed {3} % from the previous year's {2} (beyond +200 % / −70 %)");
@@ -117,8 +125,8 @@ public static class ImportRules
     [
         UnreadableFile, NoHeader, UnknownColumn, DuplicateColumn, MissingColumn, UnitMismatch, MissingValue,
         InvalidNumber, InvalidInteger, InvalidDate, InvalidBoolean, InvalidChoice, InvalidCode, TextTooLong,
-        NegativeAmount, AboveMaximum, TooPrecise, InvalidCharacter, InvalidCreditCode, UnknownDivision, UnknownPark, UnknownUnit, DuplicateKey, SplitMismatch,
-        YearOutOfRange, DateOrder, LoanDateOrder, InvalidRate, UnknownInstitution, InstitutionKindMismatch, OutsideScope, CountyYearFinal, UnitMoveFinal, RdJump, RdAboveHalfRevenue, IntensityMismatch, TooManyFindings,
+        NegativeAmount, AboveMaximum, TooPrecise, InvalidCharacter, InvalidCreditCode, UnknownDivision, UnknownPark, UnknownPayment, UnknownUnit, UnknownPlatform, DuplicateKey, SplitMismatch,
+        YearOutOfRange, DateOrder, ValidityOrder, LoanDateOrder, InvalidRate, UnknownInstitution, InstitutionKindMismatch, OutsideScope, OutsidePark, CountyYearFinal, UnitMoveFinal, RdJump, RdAboveHalfRevenue, IntensityMismatch, TooManyFindings,
     ];
 }
 

@@ -12,6 +12,9 @@ public sealed record ImportOptions(MoneyUnit Unit, bool IgnoreUnknown, int MaxYe
 {
     /// <summary>The earliest acceptable year: the start of the configured window (<see cref="Bounds"/>).</summary>
     public static int MinYear => Bounds.MinYear;
+
+    /// <summary>The one park a park administrator may import into; null is no park limit.</summary>
+    public string? Park { get; init; }
 }
 
 /// <summary>
@@ -54,7 +57,7 @@ public sealed class ImportValidator
         _file = file;
         _unitFactor = Money.UnitFactor(options.Unit);
         _parser = new CellParser(kind, refs, _unitFactor, options.MaxYear);
-        _placement = new RowPlacement(kind, refs, options.Scope);
+        _placement = new RowPlacement(kind, refs, options.Scope) { Park = options.Park };
         _yearOnYear = new YearOnYearCheck(kind, refs, _unitFactor);
         _moves = new UnitMoveCheck(kind, refs);
         _parents = new InstitutionParentCheck(kind, refs);

@@ -48,4 +48,13 @@ public static class KindRowRules
             row.Set("expires", from.AddYears(3).AddDays(-1));
         }
     }
+
+    /// <summary>A platform's recognition ends on or after the day it begins.</summary>
+    public static void PlatformValidity(KindRow row)
+    {
+        if (row.Value("recognised_on") is DateOnly from && row.Value("valid_until") is DateOnly to && to < from)
+        {
+            row.Report(ImportRules.ValidityOrder, "valid_until", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+    }
 }

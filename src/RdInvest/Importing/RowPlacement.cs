@@ -9,10 +9,13 @@ public sealed class RowPlacement(ImportKind kind, IImportReferences refs, IReadO
     private readonly int _unitRefIndex = kind.Columns.ToList().FindIndex(c => c.Type == CellType.UnitRef);
     private readonly int _divisionRefIndex = kind.Columns.ToList().FindIndex(c => c.Type == CellType.DivisionRef);
 
+    /// <summary>The one park a park administrator's import may write into; null is no park limit.</summary>
+    public string? Park { get; init; }
+
     /// <summary>The division a row belongs to: its division column, else its unit's division, else its park's.</summary>
     public string? Division(KindRow row)
     {
-        string? viaUnit = null, viaPark = null;
+        string? viaUnit = null, viaPark = null, viaPlatform = null;
         for (var k = 0; k < kind.Columns.Count; k++)
         {
             switch (kind.Columns[k].Type)
@@ -25,14 +28,21 @@ public sealed class RowPlacement(ImportKind kind, IImportReferences refs, IReadO
                 case CellType.ParkRef when row.Values[k] is string park && viaPark is null:
                     viaPark = refs.ParkDivision(park);
                     break;
+                case CellType.PaymentRef when row.Values[k] is long payment && viaUnit is null:
+                    viaUnit = refs.PaymentDivision(payment);
+                    break;
+                case CellType.PlatformRef when row.Values[k] is string platform && viaPlatform is null:
+                    viaPlatform = refs.PlatformDivision(platform);
+                    break;
             }
         }
-        return viaUnit ?? viaPark;
+        return viaUnit ?? viaPark ?? viaPlatform;
     }
 
     /// <summary>A scoped import (a county or city officer's) refuses every row that names a division or unit outside the scope.</summary>
     public void CheckScope(KindRow row)
     {
+        CheckPark(row);
         if (scope is null)
         {
             return;
@@ -46,12 +56,43 @@ public sealed class RowPlacement(ImportKind kind, IImportReferences refs, IReadO
                 CellType.UnitRef when row.Values[k] is long => refs.UnitDivision(row.Texts[k]!.ToUpperInvariant()),
                 // An existing unit can only be changed (or moved into the scope) by whoever holds its current division.
                 CellType.CreditCode when row.Values[k] is string code => refs.UnitDivision(code),
+                // A platform's evaluation belongs to whoever holds the division of its host unit.
+                CellType.PlatformRef when row.Values[k] is string platform => refs.PlatformDivision(platform),
                 // A unit's park is an attribute of the unit, not what the row writes into; parks imports are region-only.
                 _ => null,
             };
             if (division is not null && !scope.Contains(division))
             {
                 row.Issues.Add(new(ImportRules.OutsideScope, col.Key, row.Texts[k], [division]));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A park administrator's import writes into their own park only: every park named must be theirs (a unit row must name
+    /// it), and an existing unit may be changed only while it belongs to their park.
+    /// </summary>
+    private void CheckPark(KindRow row)
+    {
+        if (Park is not { } own)
+        {
+            return;
+        }
+        for (var k = 0; k < kind.Columns.Count; k++)
+        {
+            var col = kind.Columns[k];
+            if (col.Type == CellType.ParkRef)
+            {
+                var named = row.Values[k] as string;
+                if (named != own && (named is not null || row.Texts[k] is null))
+                {
+                    row.Issues.Add(new(ImportRules.OutsidePark, col.Key, row.Texts[k], [named ?? "（无）(none)", own]));
+                }
+            }
+            else if (col.Type == CellType.CreditCode && row.Values[k] is string code && refs.UnitDivision(code) is not null
+                && refs.UnitPark(code) is var current && current != own)
+            {
+                row.Issues.Add(new(ImportRules.OutsidePark, col.Key, row.Texts[k], [current ?? "（无）(none)", own]));
             }
         }
     }

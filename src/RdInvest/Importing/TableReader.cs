@@ -131,15 +131,16 @@ public static class TableReader
 
     private static IEnumerable<SourceRow> ReadXlsx(string path, string? sheet)
     {
-        XlsxGuard.Check(path);
+        var name = Path.GetFileName(path);
         IEnumerable<dynamic> rows;
         try
         {
+            XlsxGuard.Check(path);
             rows = MiniExcel.Query(path, useHeaderRow: false, sheetName: string.IsNullOrWhiteSpace(sheet) ? null : sheet);
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException)
+        catch (Exception e) when (IsUnreadable(e))
         {
-            throw new UserError($"无法读取 Excel 文件：{e.Message}", $"cannot read the Excel file: {e.Message}");
+            throw new UserError($"无法读取 Excel 文件 {name}：{e.Message}", $"cannot read the Excel file {name}: {e.Message}");
         }
         var number = 0;
         using var enumerator = rows.GetEnumerator();
@@ -154,9 +155,10 @@ public static class TableReader
                 }
                 row = (IDictionary<string, object?>)enumerator.Current;
             }
-            catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException or KeyNotFoundException)
+            catch (Exception e) when (IsUnreadable(e))
             {
-                throw new UserError($"无法读取 Excel 文件（工作表 {sheet}）：{e.Message}", $"cannot read the Excel file (sheet {sheet}): {e.Message}");
+                var at = (number + 1).ToString(CultureInfo.InvariantCulture);
+                throw new UserError($"无法读取 Excel 文件 {name}（第 {at} 行附近）：{e.Message}", $"cannot read the Excel file {name} (near row {at}): {e.Message}");
             }
             number++;
             var width = 0;
@@ -172,6 +174,13 @@ public static class TableReader
             yield return new SourceRow(number, cells);
         }
     }
+
+    /// <summary>
+    /// Whatever the XLSX reader throws on a file it cannot read — a broken zip, malformed or deeply nested XML,
+    /// characters XML forbids, parts that are not what their names say — is the file's fault and becomes a clear error;
+    /// only cancellation, running out of memory and errors already explained pass through.
+    /// </summary>
+    private static bool IsUnreadable(Exception e) => e is not (OperationCanceledException or OutOfMemoryException or UserError);
 
     /// <summary>"A" → 0, "AB" → 27.</summary>
     internal static int ColumnIndex(string letters)

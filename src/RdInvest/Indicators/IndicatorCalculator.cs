@@ -17,6 +17,8 @@ public sealed record Reason(string En, string Zh)
     public static readonly Reason NoPreviousYear = new("no data for the previous year", "上年无数据");
     public static readonly Reason NoGdp = new("division without GDP", "无地区生产总值数据");
     public static readonly Reason ZeroDenominator = new("zero denominator", "分母为零");
+    public static readonly Reason NoGovStSpending = new("no government S&T spending reported", "无财政科学技术支出数据");
+    public static readonly Reason NoReserveReported = new("no above-scale industrial enterprise reported the R&D-reserve flag", "无规上工业企业填报研发准备金制度");
 }
 
 public static class IndicatorUnits
@@ -52,10 +54,19 @@ public static class IndicatorCalculator
         ("above_scale_rd_active_share", IndicatorUnits.Percent, "规上工业企业有R&D活动占比", "Above-scale industrial enterprises with R&D"),
         ("above_scale_rd_institution_share", IndicatorUnits.Percent, "规上工业企业建有研发机构占比", "Above-scale industrial enterprises with an R&D institution"),
         ("above_scale_platform_share", IndicatorUnits.Percent, "规上工业企业自治区级创新平台覆盖率", "Above-scale industrial enterprises with a region-level platform"),
+        ("leading_industry_platform_share", IndicatorUnits.Percent, "主导产业、优势特色产业规上工业企业自治区级及以上创新平台覆盖率",
+            "Above-scale industrial enterprises of the leading and featured industries hosting a region-level or higher platform"),
         ("enterprise_rd_revenue_ratio", IndicatorUnits.Percent, "企业R&D经费占营业收入比重", "Enterprise R&D / operating revenue"),
         ("major_project_enterprise_share", IndicatorUnits.Percent, "企业承担重大专项比例", "Major S&T projects led by enterprises"),
         ("gdp", IndicatorUnits.Yuan, "地区生产总值", "GDP"),
         ("gov_st_spending", IndicatorUnits.Yuan, "财政科学技术支出", "Fiscal S&T expenditure"),
+        ("gov_st_rd_share", IndicatorUnits.Percent, "财政科技支出用于研发的比重", "Government R&D funds / fiscal S&T expenditure"),
+        ("above_scale_rd_reserve_share", IndicatorUnits.Percent, "规上工业企业建立研发准备金制度占比", "Above-scale industrial enterprises with an R&D reserve"),
+        ("projects_competitive", IndicatorUnits.Count, "重大专项：竞争立项", "Major projects: competitive calls"),
+        ("projects_directed", IndicatorUnits.Count, "重大专项：定向委托", "Major projects: directed commissions"),
+        ("projects_open_call", IndicatorUnits.Count, "重大专项：揭榜挂帅", "Major projects: open calls (揭榜挂帅)"),
+        ("projects_other", IndicatorUnits.Count, "重大专项：其他方式", "Major projects: other modes"),
+        ("projects_mode_unstated", IndicatorUnits.Count, "重大专项：未填立项方式", "Major projects: mode not stated"),
     ];
 
     public static IReadOnlyDictionary<string, IndicatorValue> Compute(string division, Rollup year, Rollup? previous)
@@ -82,10 +93,29 @@ public static class IndicatorCalculator
         r["above_scale_rd_active_share"] = Ratio(Cur(Measure.AboveScaleActive), Cur(Measure.AboveScaleUnits));
         r["above_scale_rd_institution_share"] = Ratio(Cur(Measure.AboveScaleInstitution), Cur(Measure.AboveScaleUnits));
         r["above_scale_platform_share"] = Ratio(Cur(Measure.AboveScalePlatform), Cur(Measure.AboveScaleUnits));
+        r["leading_industry_platform_share"] = Ratio(Cur(Measure.LeadingPlatform), Cur(Measure.LeadingUnits));
         r["enterprise_rd_revenue_ratio"] = Ratio(Cur(Measure.AboveScaleRd), Cur(Measure.AboveScaleRevenue));
         r["major_project_enterprise_share"] = Ratio(Cur(Measure.ProjectsEnterprise), Cur(Measure.Projects));
         r["gdp"] = Money(Cur(Measure.Gdp));
         r["gov_st_spending"] = Money(Cur(Measure.GovStSpending));
+        // 二(一)2: the share of government S&T spending that goes to R&D.
+        r["gov_st_rd_share"] = Cur(Measure.GovStSpending) is null
+            ? IndicatorValue.Missing(IndicatorUnits.Percent, Reason.NoGovStSpending)
+            : Ratio(Cur(Measure.GovFunds), Cur(Measure.GovStSpending));
+        // 二(二)6: over the above-scale industrial enterprises that reported the flag.
+        r["above_scale_rd_reserve_share"] = Cur(Measure.AboveScaleReserveReported) is null
+            ? IndicatorValue.Missing(IndicatorUnits.Percent, Reason.NoReserveReported)
+            : Ratio(Cur(Measure.AboveScaleReserve), Cur(Measure.AboveScaleReserveReported));
+        // 二(一)3: major projects by mode (counted where projects exist; T5 is unchanged).
+        foreach (var (key, measure) in new[]
+                 {
+                     ("projects_competitive", Measure.ProjectsCompetitive), ("projects_directed", Measure.ProjectsDirected),
+                     ("projects_open_call", Measure.ProjectsOpenCall), ("projects_other", Measure.ProjectsOther),
+                     ("projects_mode_unstated", Measure.ProjectsModeUnstated),
+                 })
+        {
+            r[key] = Count(Cur(measure));
+        }
         return r;
     }
 

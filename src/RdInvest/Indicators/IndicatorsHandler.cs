@@ -13,9 +13,10 @@ public sealed record DivisionIndicators(string Division, string NameZh, string L
 /// Indicators for a division and year, or for every division and year. Each year's measures are read
 /// once (a few GROUP BY queries) and rolled up in memory along the 116-node division tree.
 /// </summary>
-public sealed class IndicatorsHandler(RdInvestDb db, bool preliminary = false) : IIndicatorSource
+/// <remarks>The leading and featured industries of T11 are <paramref name="plan"/>'s, else the default plan's.</remarks>
+public sealed class IndicatorsHandler(RdInvestDb db, bool preliminary = false, Plans.Plan? plan = null) : IIndicatorSource
 {
-    private readonly MeasureLoader _loader = new(db, preliminary);
+    private readonly MeasureLoader _loader = new(db, preliminary, plan);
 
     /// <summary>"final" (official figures) or "preliminary" (every record, whatever its approval status).</summary>
     public string DataStatus => preliminary ? "preliminary" : "final";

@@ -6,10 +6,13 @@ namespace RdInvest.Indicators;
 /// <summary>
 /// Reads one year's measures with a handful of GROUP BY queries over integer fen (the databases aggregate;
 /// no record is loaded one by one), and the division tree. Official figures use final unit records only
-/// (二(五)16); <paramref name="preliminary"/> takes every record whatever its approval status.
+/// (二(五)16); <paramref name="preliminary"/> takes every record whatever its approval status. The leading and featured
+/// industries of T11 come from <paramref name="plan"/>, else from the default plan.
 /// </summary>
-public sealed class MeasureLoader(RdInvestDb db, bool preliminary = false)
+public sealed class MeasureLoader(RdInvestDb db, bool preliminary = false, Plans.Plan? plan = null)
 {
+    private Plans.Plan? _plan = plan;
+
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ChildrenAsync(CancellationToken ct)
     {
         var rows = await db.Divisions.AsNoTracking().Where(d => d.ParentCode != null)
@@ -91,11 +94,20 @@ public sealed class MeasureLoader(RdInvestDb db, bool preliminary = false)
             Rd = g.Sum(x => x.r.RdTotalFen),
             Revenue = g.Sum(x => x.r.RevenueFen ?? 0),
             RevenueN = g.Sum(x => x.r.RevenueFen != null ? 1 : 0),
+            Reserve = g.Sum(x => x.r.HasRdReserve == true ? 1 : 0),
+            ReserveN = g.Sum(x => x.r.HasRdReserve != null ? 1 : 0),
         }).ToListAsync(ct);
         var yearEnd = new DateOnly(year, 12, 31);
-        var platforms = await industrial
+        // Platforms counting that year (二(四)11; Platforms.PlatformValidity): region level or above for the platform shares,
+        // any level as an R&D institution for T10. A region-level platform certificate (kind platform) counts as before.
+        var valid = db.Platforms.Where(Platforms.PlatformValidity.In(year));
+        var regionOrAbove = valid.Where(p => p.Level == Platforms.PlatformLevels.National || p.Level == Platforms.PlatformLevels.Region);
+        var withPlatform = industrial
             .Where(x => db.Certifications.Any(c => c.UnitId == x.u.Id && c.Kind == CertificationKinds.Platform && c.Issued <= yearEnd
-                && (c.Expires == null || c.Expires >= yearEnd)))
+                && (c.Expires == null || c.Expires >= yearEnd)) || regionOrAbove.Any(p => p.HostUnitId == x.u.Id));
+        var platforms = await withPlatform
+            .GroupBy(x => x.u.DivisionCode).Select(g => new { Division = g.Key, N = g.Count() }).ToListAsync(ct);
+        var institutions = await industrial.Where(x => x.r.HasRdInstitution == true || valid.Any(p => p.HostUnitId == x.u.Id))
             .GroupBy(x => x.u.DivisionCode).Select(g => new { Division = g.Key, N = g.Count() }).ToListAsync(ct);
         foreach (var a in above)
         {
@@ -105,11 +117,22 @@ public sealed class MeasureLoader(RdInvestDb db, bool preliminary = false)
             Put(a.Division, Measure.AboveScalePlatform, 0, a.N);
             Put(a.Division, Measure.AboveScaleRd, a.Rd, a.N);
             Put(a.Division, Measure.AboveScaleRevenue, a.Revenue, a.RevenueN);
+            if (a.ReserveN > 0)
+            {
+                // Only enterprises that reported the flag count: a file without the column says nothing about reserves.
+                Put(a.Division, Measure.AboveScaleReserveReported, a.ReserveN, a.ReserveN);
+                Put(a.Division, Measure.AboveScaleReserve, a.Reserve, a.ReserveN);
+            }
         }
         foreach (var p in platforms)
         {
             Put(p.Division, Measure.AboveScalePlatform, p.N, direct[p.Division][Measure.AboveScaleUnits].Units);
         }
+        foreach (var i in institutions)
+        {
+            Put(i.Division, Measure.AboveScaleInstitution, i.N, direct[i.Division][Measure.AboveScaleUnits].Units);
+        }
+        await LeadingAsync(year, industrial.Select(x => x.u), regionOrAbove, Put, ct);
 
         // A high-tech certificate is valid three years from issue unless an expiry is given: valid on 31 December
         // of the year when issued on or before it and (no expiry and issued on or after 1 January two years earlier,
@@ -139,12 +162,27 @@ public sealed class MeasureLoader(RdInvestDb db, bool preliminary = false)
         var projects = await (from p in db.Projects
                               join u in db.Units on p.LeadUnitId equals u.Id
                               where p.Year == year
-                              group u.Sector by u.DivisionCode into g
-                              select new { Division = g.Key, N = g.Count(), Ent = g.Sum(s => s == Sectors.Enterprise ? 1 : 0) }).ToListAsync(ct);
+                              group new { u.Sector, p.Mode } by u.DivisionCode into g
+                              select new
+                              {
+                                  Division = g.Key,
+                                  N = g.Count(),
+                                  Ent = g.Sum(s => s.Sector == Sectors.Enterprise ? 1 : 0),
+                                  Competitive = g.Sum(s => s.Mode == ProjectModes.Competitive ? 1 : 0),
+                                  Directed = g.Sum(s => s.Mode == ProjectModes.Directed ? 1 : 0),
+                                  OpenCall = g.Sum(s => s.Mode == ProjectModes.OpenCall ? 1 : 0),
+                                  Other = g.Sum(s => s.Mode == ProjectModes.Other ? 1 : 0),
+                                  Unstated = g.Sum(s => s.Mode == null ? 1 : 0),
+                              }).ToListAsync(ct);
         foreach (var p in projects)
         {
             Put(p.Division, Measure.Projects, p.N, p.N);
             Put(p.Division, Measure.ProjectsEnterprise, p.Ent, p.N);
+            Put(p.Division, Measure.ProjectsCompetitive, p.Competitive, p.N);
+            Put(p.Division, Measure.ProjectsDirected, p.Directed, p.N);
+            Put(p.Division, Measure.ProjectsOpenCall, p.OpenCall, p.N);
+            Put(p.Division, Measure.ProjectsOther, p.Other, p.N);
+            Put(p.Division, Measure.ProjectsModeUnstated, p.Unstated, p.N);
         }
 
         var figures = await db.DivisionFigures.AsNoTracking().Where(f => f.Year == year).ToListAsync(ct);
@@ -158,6 +196,31 @@ public sealed class MeasureLoader(RdInvestDb db, bool preliminary = false)
                 f?.RdIntensityBp4 is { } bp ? bp / 10_000m : null);
         }
         return result;
+    }
+
+    /// <summary>
+    /// T11 (二(四)11): above-scale industrial enterprises of the leading and featured industries (the plan's industry-code
+    /// prefixes in force on 31 December) and those of them hosting a platform of region level or above counting that year.
+    /// </summary>
+    private async Task LeadingAsync(int year, IQueryable<ReportingUnit> industrial, IQueryable<Platforms.Platform> regionOrAbove,
+        Action<string, string, long, int> put, CancellationToken ct)
+    {
+        _plan ??= await new Plans.PlanResolver(db).ResolveAsync(null, ct);
+        if (Platforms.LeadingIndustries.Of(_plan, year) is not { Count: > 0 } prefixes)
+        {
+            return;
+        }
+        var leading = industrial.Where(Platforms.LeadingIndustries.Filter(prefixes));
+        var units = await leading.GroupBy(u => u.DivisionCode).Select(g => new { Division = g.Key, N = g.Count() })
+            .ToDictionaryAsync(x => x.Division, x => x.N, ct);
+        var hosting = await leading.Where(u => regionOrAbove.Any(p => p.HostUnitId == u.Id))
+            .GroupBy(u => u.DivisionCode).Select(g => new { Division = g.Key, N = g.Count() })
+            .ToDictionaryAsync(x => x.Division, x => x.N, ct);
+        foreach (var (division, n) in units)
+        {
+            put(division, Measure.LeadingUnits, n, n);
+            put(division, Measure.LeadingPlatform, hosting.GetValueOrDefault(division), n);
+        }
     }
 
     private static Dictionary<string, long> Reported(DivisionFigure f)

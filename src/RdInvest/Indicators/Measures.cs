@@ -31,15 +31,29 @@ public static class Measure
     public const string AboveScalePlatform = "above_scale_platform";
     public const string AboveScaleRd = "above_scale_rd";
     public const string AboveScaleRevenue = "above_scale_revenue";
+    // Above-scale industrial enterprises of the leading and featured industries (T11) and those hosting a region-level or higher platform.
+    public const string LeadingUnits = "leading_units";
+    public const string LeadingPlatform = "leading_platform";
     public const string Projects = "projects";
     public const string ProjectsEnterprise = "projects_enterprise";
+    // Above-scale industrial enterprises that reported the R&D-reserve flag, and those with a reserve (二(二)6).
+    public const string AboveScaleReserveReported = "above_scale_reserve_reported";
+    public const string AboveScaleReserve = "above_scale_reserve";
+    // Major projects by how they were awarded (二(一)3); "unstated" when the file gave no mode.
+    public const string ProjectsCompetitive = "projects_competitive";
+    public const string ProjectsDirected = "projects_directed";
+    public const string ProjectsOpenCall = "projects_open_call";
+    public const string ProjectsOther = "projects_other";
+    public const string ProjectsModeUnstated = "projects_mode_unstated";
 
     public static readonly IReadOnlyList<string> All =
     [
         RdTotal, GovFunds, EnterpriseFunds, ForeignFunds, OtherFunds, Basic, Applied, Experimental,
         RdEnterprise, RdInstitute, RdUniversity, Gdp, GovStSpending, HteCount, TsmeCount,
         AboveScaleUnits, AboveScaleActive, AboveScaleInstitution, AboveScalePlatform, AboveScaleRd, AboveScaleRevenue,
-        Projects, ProjectsEnterprise,
+        Projects, ProjectsEnterprise, LeadingUnits, LeadingPlatform,
+        AboveScaleReserveReported, AboveScaleReserve,
+        ProjectsCompetitive, ProjectsDirected, ProjectsOpenCall, ProjectsOther, ProjectsModeUnstated,
     ];
 
     /// <summary>Measures a division can only inherit from its children's reported figures, never from units.</summary>

@@ -46,7 +46,8 @@ public sealed class ParksHandler(RdInvestDb db, PlanResolver? plans = null)
         var scheme = plan.ParkIndex ?? DefaultScheme;
         var divisions = await db.Divisions.AsNoTracking().ToDictionaryAsync(d => d.Code, StringComparer.Ordinal, ct);
         var floors = await ProgressHandler.ParkFloorsAsync(db, plan, request.Year, divisions, ct);
-        var figures = await db.ParkFigures.AsNoTracking().Where(f => f.Year == request.Year).ToDictionaryAsync(f => f.ParkId, StringComparer.Ordinal, ct);
+        // Reported figures, else the sums over the member units (二(五)17).
+        var figures = await new ParkFigureRollup(db).LoadAsync(request.Year, ct);
         var parks = await db.Parks.AsNoTracking().ToDictionaryAsync(p => p.Id, StringComparer.Ordinal, ct);
 
         var inputs = floors.Select(f =>
@@ -64,9 +65,9 @@ public sealed class ParksHandler(RdInvestDb db, PlanResolver? plans = null)
                 var park = parks[f.ParkId];
                 return new ParkRow(f.ParkId, f.NameZh, f.Category, ParkCategoryNames.Zh(f.Category), f.DivisionCode, f.LeagueCity,
                     divisions.GetValueOrDefault(f.LeagueCity)?.NameZh ?? f.LeagueCity,
-                    Money.ToYuan(fig?.GdpFen), Money.ToYuan(fig?.RevenueFen), Money.ToYuan(fig?.RdTotalFen),
-                    fig?.RdInstitutions, fig?.HteCount, fig?.InventionPatents, f.Intensity, f.Floor, f.Met,
-                    park.IsSynthetic || fig?.IsSynthetic == true, scores[f.ParkId]);
+                    Money.ToYuan(fig?.GdpFen), Money.ToYuan(fig?.RevenueFen), Money.ToYuan(fig?.RdTotalFen.Value),
+                    (int?)fig?.RdInstitutions.Value, (int?)fig?.HteCount.Value, (int?)fig?.InventionPatents.Value, f.Intensity, f.Floor, f.Met,
+                    park.IsSynthetic || fig?.ReportedSynthetic == true, scores[f.ParkId]);
             })
             .OrderBy(r => r.Index.Rank ?? int.MaxValue).ThenBy(r => r.ParkId, StringComparer.Ordinal)
             .ToList();
@@ -74,16 +75,16 @@ public sealed class ParksHandler(RdInvestDb db, PlanResolver? plans = null)
     }
 
     /// <summary>The index inputs by the plan's weight keys; an unknown key is a plan error, not a silent zero.</summary>
-    private static Dictionary<string, decimal?> Values(ParkIndexScheme scheme, ParkFigure? f) =>
+    private static Dictionary<string, decimal?> Values(ParkIndexScheme scheme, ParkMeasures? f) =>
         scheme.Weights.Keys.ToDictionary(k => k, k => k switch
         {
-            "rd_total" => Money.ToYuan(f?.RdTotalFen),
-            "rd_institutions" => (decimal?)f?.RdInstitutions,
-            "hte_count" => f?.HteCount,
-            "invention_patents" => f?.InventionPatents,
+            "rd_total" => Money.ToYuan(f?.RdTotalFen.Value),
+            "rd_institutions" => (decimal?)f?.RdInstitutions.Value,
+            "hte_count" => f?.HteCount.Value,
+            "invention_patents" => f?.InventionPatents.Value,
             "gdp" => Money.ToYuan(f?.GdpFen),
             "revenue" => Money.ToYuan(f?.RevenueFen),
-            "park_rd_intensity" => f?.GdpFen is > 0 && f.RdTotalFen is { } rd ? IndicatorCalculator.RoundPercent(100m * rd / f.GdpFen.Value) : null,
+            "park_rd_intensity" => f?.GdpFen is > 0 && f.RdTotalFen.Value is { } rd ? IndicatorCalculator.RoundPercent(100m * rd / f.GdpFen.Value) : null,
             _ => throw new PlanException($"园区评价指标 {k} 未知（可用 rd_total、rd_institutions、hte_count、invention_patents、gdp、revenue、park_rd_intensity）",
                 $"unknown park index indicator {k} (rd_total, rd_institutions, hte_count, invention_patents, gdp, revenue, park_rd_intensity)"),
         }, StringComparer.Ordinal);

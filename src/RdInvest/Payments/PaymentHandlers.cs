@@ -13,7 +13,8 @@ public sealed record PaymentInput(string CreditCode, string Rule, int Year, deci
 public sealed record PaymentView(long Id, string CreditCode, string Name, string Rule, int Year, decimal Amount, DateOnly PaidOn,
     string Source, long? RoundId, string? Note);
 
-public sealed record PaymentQuery(string? CreditCode = null, string? Rule = null, int? Year = null);
+/// <summary>Filters of the payment register; <paramref name="LeagueCity"/> is a league/city code (its counties' units included).</summary>
+public sealed record PaymentQuery(string? CreditCode = null, string? Rule = null, int? Year = null, string? LeagueCity = null);
 
 /// <summary>The once-only rules of the plan, as the payments table enforces them.</summary>
 public static class PaymentRules
@@ -51,22 +52,42 @@ public static class PaymentRules
 /// </summary>
 public sealed class PaymentHandler(RdInvestDb db, TimeProvider clock)
 {
+    /// <summary>The longest note and source the payments table keeps.</summary>
+    public const int MaxNote = 500;
+    public const int MaxSource = 200;
+
     public async Task<PaymentView> RecordAsync(PaymentInput input, Actor actor, CancellationToken ct)
     {
-        var rule = RuleRegistry.Find(input.Rule);
+        RuleDefinition rule;
+        try
+        {
+            rule = RuleRegistry.Find(input.Rule ?? "");
+        }
+        catch (UserError e)
+        {
+            throw new PaymentFieldError("rule", e.MessageZh, e.MessageEn);
+        }
         if (input.Year is < 1901 or > 9999)
         {
-            throw new UserError($"年度 {input.Year.ToString(CultureInfo.InvariantCulture)} 不在有效范围", $"year {input.Year.ToString(CultureInfo.InvariantCulture)} is out of range", exitCode: 2);
+            throw new PaymentFieldError("year", $"年度 {input.Year.ToString(CultureInfo.InvariantCulture)} 不在有效范围", $"year {input.Year.ToString(CultureInfo.InvariantCulture)} is out of range");
         }
         if (input.Amount <= 0m)
         {
-            throw new UserError($"金额必须为正数：{RuleFormat.Money(input.Amount)}", $"the amount must be positive: {RuleFormat.Money(input.Amount)}", exitCode: 2);
+            throw new PaymentFieldError("amount", $"金额必须为正数：{RuleFormat.Money(input.Amount)}", $"the amount must be positive: {RuleFormat.Money(input.Amount)}");
         }
         if (input.Amount > Bounds.MaxUnitMoney)
         {
             throw new InputOutOfRangeError("amount",
                 $"金额 {RuleFormat.Money(input.Amount)} 元超出上限 {RuleFormat.Money(Bounds.MaxUnitMoney)} 元",
                 $"the amount {RuleFormat.Money(input.Amount)} yuan exceeds the ceiling of {RuleFormat.Money(Bounds.MaxUnitMoney)} yuan");
+        }
+        if (input.Note is { Length: > MaxNote })
+        {
+            throw new PaymentFieldError("note", $"备注超过 {MaxNote} 个字符", $"the note is longer than {MaxNote} characters");
+        }
+        if (input.Source is { Length: > MaxSource })
+        {
+            throw new PaymentFieldError("source", $"来源超过 {MaxSource} 个字符", $"the source is longer than {MaxSource} characters");
         }
         var unit = await db.Units.AsNoTracking().Where(u => u.CreditCode == input.CreditCode).Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundError($"没有统计单位 {input.CreditCode}", $"no reporting unit {input.CreditCode}");
@@ -136,25 +157,9 @@ public sealed class PaymentHandler(RdInvestDb db, TimeProvider clock)
         }
     }
 
-    public async Task<IReadOnlyList<PaymentView>> ListAsync(PaymentQuery query, CancellationToken ct)
-    {
-        var q = db.Payments.AsNoTracking().Join(db.Units.AsNoTracking(), p => p.UnitId, u => u.Id, (p, u) => new { p, u.CreditCode, u.Name });
-        if (query.CreditCode is { } cc)
-        {
-            q = q.Where(x => x.CreditCode == cc);
-        }
-        if (query.Rule is { } r)
-        {
-            var id = RuleRegistry.Find(r).Id;
-            q = q.Where(x => x.p.RuleId == id);
-        }
-        if (query.Year is { } y)
-        {
-            q = q.Where(x => x.p.Year == y);
-        }
-        var rows = await q.OrderBy(x => x.p.Year).ThenBy(x => x.p.RuleId).ThenBy(x => x.CreditCode).ThenBy(x => x.p.Id).ToListAsync(ct);
-        return rows.Select(x => View(x.p, x.CreditCode, x.Name)).ToList();
-    }
+    /// <summary>The register's payments as <c>payments list</c> prints them (<see cref="PaymentRegisterHandler"/>).</summary>
+    public async Task<IReadOnlyList<PaymentView>> ListAsync(PaymentQuery query, CancellationToken ct) =>
+        (await new PaymentRegisterHandler(db).ListAsync(query, ct)).Select(r => r.View).ToList();
 
     internal static PaymentView View(IncentivePayment p, string creditCode, string name) =>
         new(p.Id, creditCode, name, p.RuleId, p.Year, Money.ToYuan(p.AmountFen), p.PaidOn, p.Source, p.RoundId, p.Note);

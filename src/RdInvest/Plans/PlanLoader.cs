@@ -44,7 +44,7 @@ public static class PlanLoader
         {
             throw r.Error(root, $"目标 {dup.Key} 重复", $"target {dup.Key} appears twice");
         }
-        return new Plan
+        var plan = new Plan
         {
             Id = r.Str(root, "id"),
             TitleZh = r.Str(root, "title_zh"),
@@ -61,6 +61,8 @@ public static class PlanLoader
             ParkIndex = r.Opt(root, "park_index") is YamlMappingNode p ? r.ParkIndex(p) : null,
             Parameters = r.Opt(root, "parameters") is YamlMappingNode ps ? r.Parameters(ps) : new Dictionary<string, PlanParameter>(),
         };
+        Platforms.LeadingIndustries.Validate(plan);
+        return plan;
     }
 
     public static Plan Load(string path) => Parse(File.ReadAllText(path, Encoding.UTF8), Path.GetFileName(path));

@@ -3,7 +3,7 @@ using RdInvest.Policy.Rules;
 
 namespace RdInvest.Policy;
 
-/// <summary>The incentive rules of the plan (R1–R15), in order.</summary>
+/// <summary>The incentive rules of the plan (R1–R16), in order.</summary>
 public static class RuleRegistry
 {
     public static IReadOnlyList<RuleDefinition> All { get; } =
@@ -20,6 +20,7 @@ public static class RuleRegistry
         LoanInterest.Definition,
         ListingReward.Definition,
         NationalProjectMatch.Definition,
+        PlatformPostSubsidy.Definition,
         DirectFinancingReward.Definition,
         PledgeCompensation.Definition,
         GuaranteeFeeSubsidy.Definition,

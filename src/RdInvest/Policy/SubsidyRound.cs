@@ -68,6 +68,11 @@ public sealed record SubsidyRoundResult(
 {
     /// <summary>R1 claims of the round (paid from the reward fund, not the R2 budget).</summary>
     public decimal R1TotalClaims => Lines.Sum(l => l.R1?.Amount ?? 0m);
+
+    /// <summary>The platform section (R13, 二(四)11), outside the R2 budget; see <see cref="PlatformRound"/>.</summary>
+    public IReadOnlyList<PlatformRoundLine> Platforms { get; init; } = [];
+
+    public decimal PlatformTotalClaims => Platforms.Sum(p => p.Claim.Amount);
 }
 
 /// <summary>

@@ -13,6 +13,7 @@ internal sealed class MajorProjectConfiguration : IEntityTypeConfiguration<Major
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).HasMaxLength(60);
         e.Property(x => x.Title).HasMaxLength(400);
+        e.Property(x => x.Mode).HasMaxLength(20);
         e.HasOne<ReportingUnit>().WithMany().HasForeignKey(x => x.LeadUnitId).OnDelete(DeleteBehavior.Restrict);
         e.HasIndex(x => x.Year);
     }

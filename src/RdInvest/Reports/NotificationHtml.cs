@@ -37,7 +37,11 @@ public static class NotificationHtml
                 .Append(Inv, $"<td>{Val(t.Actual, t.Unit)}</td><td>{Val(t.Expected, t.Unit)}</td><td>{Val(t.TargetEndValue, t.Unit)}</td>")
                 .Append(Inv, $"<td>{Pct(t.RealisedCagr)}</td><td>{Pct(t.RequiredGrowth)}</td><td>{E(TargetStatus.Zh(t.Status))}<br><span class=\"en\">{E(t.Status)}</span></td></tr>\n");
         }
-        h.Append("</tbody></table>\n<p class=\"note\">金额单位：亿元；比率单位：%。预期值按基年实际值与目标的轨迹计算。 Money in 100 million yuan (亿元), rates in percent.</p>\n");
+        h.Append("</tbody></table>\n<p class=\"note\">").Append(E(MethodZh)).Append(' ').Append(E(MethodEn)).Append("</p>\n");
+        foreach (var (zh, en) in d.Region.Notes)
+        {
+            h.Append("<p class=\"note warn\">注：").Append(E(zh)).Append(" Note: ").Append(E(en)).Append("</p>\n");
+        }
         for (var i = 0; i < d.Trajectories.Count; i++)
         {
             h.Append("<div class=\"chart\">").Append(svgs.GetValueOrDefault($"trajectory{i}") ?? "").Append("</div>\n");
@@ -119,6 +123,21 @@ public static class NotificationHtml
         h.Append("</ul>\n</body></html>\n");
         return h.ToString();
     }
+
+    /// <summary>How expected values are computed, in the notification's own words (PDF and XLSX alike).</summary>
+    public const string MethodZh =
+        "金额单位：亿元；比率单位：%。预期值：以基年（方案基期）实际值为起点，增长目标按目标增长率逐年复利计算"
+        + "（基年值 ×（1 + 年均增长率）^ 距基年年数）；规模目标按从基年值到目标年目标值的固定年均增长率计算；比重、数量目标按基年值到目标值的直线计算。"
+        + "实际年均增长率 =（当年实际值 ÷ 基年值）^（1 ÷ 距基年年数）− 1；尚需年均增长率 =（目标值 ÷ 当年实际值）^（1 ÷ 距目标年年数）− 1。"
+        + "实际值不低于预期值为进度正常。";
+
+    /// <summary>The same in English.</summary>
+    public const string MethodEn =
+        "Money in 100 million yuan (亿元), rates in percent. Expected values start from the actual value of the plan's base year: a growth "
+        + "target compounds its rate each year (base value × (1 + annual rate)^years since the base year); a level target grows at the one "
+        + "constant annual rate that takes the base value to the target in the end year; shares and counts move in a straight line from the "
+        + "base value to the target. Realised annual growth = (actual ÷ base value)^(1 ÷ years since the base year) − 1; required growth = "
+        + "(target ÷ actual)^(1 ÷ years left) − 1. A target is on track when the actual is at least the expected value.";
 
     private const string Css = """
         @page { size: A4 portrait; margin: 14mm 12mm 14mm 12mm; }

@@ -45,7 +45,9 @@ public static class NotificationXlsx
             Row(("key", "synthetic_records"), ("value", n.SyntheticRecords.ToString(System.Globalization.CultureInfo.InvariantCulture))),
             Row(("key", "synthetic_parks"), ("value", n.SyntheticParks.ToString(System.Globalization.CultureInfo.InvariantCulture))),
             Row(("key", "fingerprint_sha256"), ("value", n.Fingerprint)),
-        };
+            Row(("key", "method_zh"), ("value", NotificationHtml.MethodZh)),
+            Row(("key", "method_en"), ("value", NotificationHtml.MethodEn)),
+        }.Concat(d.Region.Notes.SelectMany(x => new[] { Row(("key", "plan_note_zh"), ("value", x.Zh)), Row(("key", "plan_note_en"), ("value", x.En)) })).ToArray();
         TableWriter.WriteSheets(path,
         [
             (TargetsSheet, targets), (LeaguesSheet, leagues), (AssessmentSheet, assessment), (ParksSheet, parks), (NotesSheet, notes),

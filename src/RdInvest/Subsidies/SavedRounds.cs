@@ -79,6 +79,7 @@ public sealed class SavedRoundHandler(RdInvestDb db, TimeProvider clock, PlanRes
         AuditLog.Append(db, actor, "subsidy_round.save", "subsidy_round", I(row.Id), null, Summary(row), now);
         await AuditChain.SealAsync(db, ct);
         await tx.CommitAsync(ct);
+        RdMetrics.Round("save");
         return new SavedRound(Summary(row), JsonNode.Parse(json)!) { Computed = result };
     }
 
@@ -202,6 +203,7 @@ public sealed class SavedRoundHandler(RdInvestDb db, TimeProvider clock, PlanRes
             new { round = Summary(row), r2_payments = r2Count, r2_total = r2Total, r1_payments = r1Count, r1_total = r1Total }, now);
         await AuditChain.SealAsync(db, ct);
         await tx.CommitAsync(ct);
+        RdMetrics.Round("approve");
         return new ApprovedRound(Summary(row), r2Count, r2Total, r1Count, r1Total);
     }
 

@@ -84,16 +84,20 @@ public sealed class SubsidyRoundHandler(RdInvestDb db)
                 };
             })
             .ToList();
-        return SubsidyRound.Compute(request.Year, applicants, plan, request.Budget, NotesZh, NotesEn);
+        var result = SubsidyRound.Compute(request.Year, applicants, plan, request.Budget, NotesZh, NotesEn);
+        var platforms = await new PlatformRoundApplicants(db).ReadAsync(request.Year, code => LeagueCity(code), ct);
+        return result with { Platforms = PlatformRound.Compute(request.Year, platforms, plan) };
     }
 
     private static readonly string[] NotesZh =
     [
+        "创新平台研发经费后补助（R13，二(四)11）单列一节（platform_post_subsidy）：该年度认定有效且有运行绩效评价的平台，按级别和该年及以前最近一次评价等级计算，不占用本轮预算。",
         "本轮为研发投入后补助（R2），按预算缩减。高新技术企业一次性奖励（R1，二(二)4）每个企业只奖励一次：已领取的企业按奖补发放记录标注（r1_paid_year、r1_paid_amount）；方案期内获得高新技术企业证书且未领取的企业列出 R1 申报额（r1_claim），R1 不占用本轮预算。",
     ];
 
     private static readonly string[] NotesEn =
     [
+        "The R&D post-subsidy of innovation platforms (R13, 二(四)11) is its own section (platform_post_subsidy): every platform recognised through the year with an evaluation, by its level and its latest grade up to the year, outside this round's budget.",
         "This round is the R&D post-subsidy (R2), scaled to the budget. The high-tech reward (R1, 二(二)4) is paid once per enterprise ever: enterprises already paid are flagged from the payment records (r1_paid_year, r1_paid_amount); enterprises certified high-tech within the plan period and never paid show their R1 claim (r1_claim), which is outside this round's budget.",
     ];
 }

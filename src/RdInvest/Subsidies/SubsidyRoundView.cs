@@ -38,6 +38,28 @@ public sealed record SubsidyRoundLineView(
         l.R1?.Amount, l.R1?.ExplanationZh(), l.R1?.ExplanationEn());
 }
 
+/// <summary>A platform's line in the round's platform section (R13, 二(四)11).</summary>
+public sealed record PlatformRoundLineView(
+    [property: JsonPropertyName("platform_id")] string PlatformId,
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("level")] string Level,
+    [property: JsonPropertyName("host_credit_code")] string HostCreditCode,
+    [property: JsonPropertyName("host_name")] string HostName,
+    [property: JsonPropertyName("league_city_code")] string LeagueCityCode,
+    [property: JsonPropertyName("league_city")] string LeagueCity,
+    [property: JsonPropertyName("evaluation_year")] int EvaluationYear,
+    [property: JsonPropertyName("grade")] string Grade,
+    [property: JsonPropertyName("claim")] decimal Claim,
+    [property: JsonPropertyName("explanation_zh")] string ExplanationZh,
+    [property: JsonPropertyName("explanation_en")] string ExplanationEn)
+{
+    public static PlatformRoundLineView Of(PlatformRoundLine l) => new(
+        l.Platform.PlatformId, l.Platform.Name, l.Platform.Type, l.Platform.Level, l.Platform.HostCreditCode, l.Platform.HostName,
+        l.Platform.LeagueCityCode, l.Platform.LeagueCityName, l.Platform.EvaluationYear, l.Platform.Grade, l.Claim.Amount,
+        l.Claim.ExplanationZh(), l.Claim.ExplanationEn());
+}
+
 /// <summary>A league/city's totals in a round.</summary>
 public sealed record SubsidyRoundCityView(
     [property: JsonPropertyName("code")] string Code,
@@ -73,6 +95,13 @@ public sealed record SubsidyRoundView(
     [property: JsonPropertyName("r1_already_paid")] int R1AlreadyPaid,
     [property: JsonPropertyName("r2_already_paid")] int R2AlreadyPaid)
 {
+    /// <summary>The platform section (R13, 二(四)11), outside the R2 budget.</summary>
+    [JsonPropertyName("platform_post_subsidy")]
+    public IReadOnlyList<PlatformRoundLineView> PlatformPostSubsidy { get; init; } = [];
+
+    [JsonPropertyName("platform_total_claims")]
+    public decimal PlatformTotalClaims { get; init; }
+
     public static SubsidyRoundView Of(SubsidyRoundResult r) => new(
         r.Year, r.Date, r.Budget, r.TotalClaims, r.TotalPaid, r.Remainder,
         r.ScaleFactor is { } f ? decimal.Round(f, 10) : null,
@@ -81,5 +110,9 @@ public sealed record SubsidyRoundView(
         r.NotesZh, r.NotesEn, r.R1TotalClaims,
         r.Lines.Count(l => l.R1?.Amount > 0m),
         r.Lines.Count(l => l.Applicant.R1Paid is not null),
-        r.Lines.Count(l => l.Applicant.R2Paid is not null));
+        r.Lines.Count(l => l.Applicant.R2Paid is not null))
+    {
+        PlatformPostSubsidy = r.Platforms.Select(PlatformRoundLineView.Of).ToList(),
+        PlatformTotalClaims = r.PlatformTotalClaims,
+    };
 }

@@ -46,7 +46,7 @@ public sealed class DashboardHandler(RdInvestDb db)
     {
         var plan = await new PlanResolver(db).ResolveAsync(request.PlanId, ct);
         var year = request.Year;
-        var indicators = new IndicatorsHandler(db, request.Preliminary);
+        var indicators = new IndicatorsHandler(db, request.Preliminary, plan);
         var progress = await new ProgressHandler(db, request.Preliminary).HandleAsync(new ProgressRequest(plan.Id, year, request.Division), plan, indicators, ct);
         var first = Math.Min(plan.BaseYear, year - 1);
         await indicators.PrepareAsync(Enumerable.Range(first, year - first + 1), ct);

@@ -8,7 +8,11 @@ namespace RdInvest.Targets;
 
 public sealed record ProgressRequest(string? PlanId, int Year, string? Division);
 
-public sealed record ProgressResult(string Plan, int Year, string Division, string DivisionName, IReadOnlyList<TargetProgress> Targets);
+public sealed record ProgressResult(string Plan, int Year, string Division, string DivisionName, IReadOnlyList<TargetProgress> Targets)
+{
+    /// <summary>One line per pair of the plan's targets whose paths disagree (<see cref="PlanConsistency"/>), Chinese and English.</summary>
+    public IReadOnlyList<(string Zh, string En)> Notes { get; init; } = [];
+}
 
 /// <summary>`rdinvest progress`: every target of a plan for a division (default the region) and year.</summary>
 public sealed class ProgressHandler(RdInvestDb db, bool preliminary = false, PlanResolver? plans = null)
@@ -16,7 +20,7 @@ public sealed class ProgressHandler(RdInvestDb db, bool preliminary = false, Pla
     public async Task<ProgressResult> HandleAsync(ProgressRequest request, CancellationToken ct)
     {
         var plan = await (plans ?? new PlanResolver(db)).ResolveAsync(request.PlanId, ct);
-        return await HandleAsync(request, plan, new IndicatorsHandler(db, preliminary), ct);
+        return await HandleAsync(request, plan, new IndicatorsHandler(db, preliminary, plan), ct);
     }
 
     /// <summary>The same, on a plan already loaded and an indicator source the caller goes on using (the dashboard).</summary>
@@ -34,7 +38,11 @@ public sealed class ProgressHandler(RdInvestDb db, bool preliminary = false, Pla
         var parks = await ParkFloorsAsync(db, plan, request.Year, divisions, ct);
         var targets = ProgressCalculator.Evaluate(new ProgressCalculator.Context(
             plan, request.Year, division.Code, division.Level, region.Code, leagues, parks, indicators));
-        return new ProgressResult(plan.Id, request.Year, division.Code, division.NameZh, targets);
+        var check = await PlanCheckHandler.CheckAsync(plan, indicators, ct);
+        return new ProgressResult(plan.Id, request.Year, division.Code, division.NameZh, targets)
+        {
+            Notes = check.Conflicts.Select(c => (c.NoteZh, c.NoteEn)).ToList(),
+        };
     }
 
     /// <summary>Each park's R&amp;D intensity for the year against its category's floor in the plan's threshold target.</summary>
@@ -42,11 +50,11 @@ public sealed class ProgressHandler(RdInvestDb db, bool preliminary = false, Pla
         IReadOnlyDictionary<string, Division> divisions, CancellationToken ct)
     {
         var floors = plan.Targets.FirstOrDefault(t => t.Scope == "park" && t.ValuesByCategory is not null)?.ValuesByCategory;
-        var rows = await (from p in db.Parks.AsNoTracking()
-                          join f in db.ParkFigures.Where(f => f.Year == year) on p.Id equals f.ParkId into fs
-                          from f in fs.DefaultIfEmpty()
-                          select new { p.Id, p.Name, p.Category, p.DivisionCode, Gdp = f == null ? null : f.GdpFen, Rd = f == null ? null : f.RdTotalFen })
-            .ToListAsync(ct);
+        // R&D as reported, else summed over the park's units (二(五)17); GDP only as reported.
+        var measures = await new Parks.ParkFigureRollup(db).LoadAsync(year, ct);
+        var rows = (await db.Parks.AsNoTracking().Select(p => new { p.Id, p.Name, p.Category, p.DivisionCode }).ToListAsync(ct))
+            .Select(p => new { p.Id, p.Name, p.Category, p.DivisionCode, Gdp = measures[p.Id].GdpFen, Rd = measures[p.Id].RdTotalFen.Value })
+            .ToList();
         return rows.OrderBy(r => r.Id, StringComparer.Ordinal).Select(r => new ParkFloor(
             r.Id, r.Name, r.Category, r.DivisionCode, LeagueCityOf(r.DivisionCode, divisions),
             r.Gdp is > 0 && r.Rd is { } rd ? IndicatorCalculator.RoundPercent(100m * rd / r.Gdp.Value) : null,

@@ -39,6 +39,16 @@ public sealed record ProgressView(
     [property: JsonPropertyName("division_name")] string DivisionName,
     [property: JsonPropertyName("targets")] IReadOnlyList<ProgressTargetView> Targets)
 {
+    /// <summary>Where the plan's own targets disagree (e.g. a growth rate and an end-year level): one line each.</summary>
+    [JsonPropertyName("notes")]
+    public IReadOnlyList<ProgressNoteView> Notes { get; init; } = [];
+
     public static ProgressView Of(ProgressResult r) =>
-        new(r.Plan, r.Year, r.Division, r.DivisionName, r.Targets.Select(ProgressTargetView.Of).ToList());
+        new(r.Plan, r.Year, r.Division, r.DivisionName, r.Targets.Select(ProgressTargetView.Of).ToList())
+        {
+            Notes = r.Notes.Select(n => new ProgressNoteView(n.Zh, n.En)).ToList(),
+        };
 }
+
+/// <summary>A note on the plan's targets, Chinese and English.</summary>
+public sealed record ProgressNoteView([property: JsonPropertyName("zh")] string Zh, [property: JsonPropertyName("en")] string En);

@@ -28,7 +28,7 @@ public sealed class TargetsOverviewHandler(RdInvestDb db)
     public async Task<TargetsOverview> HandleAsync(TargetsOverviewRequest request, CancellationToken ct)
     {
         var plan = await new PlanStore(db, TimeProvider.System).GetAsync(request.PlanId, ct);
-        var indicators = new IndicatorsHandler(db, request.Preliminary);
+        var indicators = new IndicatorsHandler(db, request.Preliminary, plan);
         var divisions = new List<DivisionTargets>();
         var codes = request.Divisions ?? [.. await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevels.Region).Select(d => d.Code).ToListAsync(ct),
             .. (await db.Divisions.AsNoTracking().Where(d => d.Level == DivisionLevels.LeagueCity).Select(d => d.Code).ToListAsync(ct)).Order(StringComparer.Ordinal)];

@@ -42,7 +42,8 @@ public sealed class EndpointMatrixTests
         int[]? Then = null,
         string? State = null,
         Func<Variant, string>? File = null,
-        string? MultipartCsv = null);
+        string? MultipartCsv = null,
+        Func<string?, Variant, (string Url, string File)?>? ByRole = null);
 
     private static readonly int[] Ok200 = [200];
     private static readonly int[] Created = [201];
@@ -67,6 +68,8 @@ public sealed class EndpointMatrixTests
     private static readonly Dictionary<string, Case> s_cases = new()
     {
         ["GET /health"] = new(null, false, Ok200, _ => "/health", Public: true),
+        ["GET /health/live"] = new(null, false, Ok200, _ => "/health/live", Public: true),
+        ["GET /health/ready"] = new(null, false, Ok200, _ => "/health/ready", Public: true),
         ["POST /api/v1/account/login"] = new(null, false, [401], _ => "/api/v1/account/login",
             _ => new { user_name = "nobody", password = "wrong-password" }, Public: true, OnceOnly: true),
         ["POST /api/v1/account/logout"] = new(null, false, [204], _ => "/api/v1/account/logout"),
@@ -109,6 +112,12 @@ public sealed class EndpointMatrixTests
         ["POST /api/v1/subsidy-rounds/{id}/approve"] = new(Roles.SubsidyApprovers, false, Transition, _ => $"/api/v1/subsidy-rounds/{SavedRound}/approve",
             Then: Conflict),
         ["GET /api/v1/subsidy-rounds/{id}/payments"] = new(Roles.SubsidyReaders, false, Ok200, _ => $"/api/v1/subsidy-rounds/{SavedRound}/payments?format=csv"),
+        ["GET /api/v1/payments"] = new(Roles.PaymentReaders, false, Ok200, _ => "/api/v1/payments?rule=R2&year=2021"),
+        // Finance records by hand; the same R2 payment of a year again is refused by the once-only rule. R2 of 2021 leaves
+        // the saved 2023 round (approved later in key order) unchanged.
+        ["POST /api/v1/payments"] = new(Roles.PaymentRecorders, false, Created, _ => "/api/v1/payments",
+            _ => new { credit_code = UnitIn, rule = "R2", year = 2021, amount = 1000m }, Then: Conflict),
+        ["GET /api/v1/payments/award-use"] = new(Roles.SubsidyReaders, false, Ok200, _ => "/api/v1/payments/award-use?format=xlsx"),
         ["GET /api/v1/approvals"] = new(Roles.Approvers, false, Ok200, _ => $"/api/v1/approvals?year={Year}"),
         ["GET /api/v1/approvals/{county}/{year}"] = new(Roles.Approvers, true, Ok200, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}"),
         ["POST /api/v1/approvals/{county}/{year}/submit"] = new(Roles.Approvers, true, Transition, v => $"/api/v1/approvals/{Pick(v, CountyIn, CountyOut)}/{Year}/submit", State: Data.DataStatuses.Draft,
@@ -126,9 +135,14 @@ public sealed class EndpointMatrixTests
             Except: new() { [Roles.CountyOfficer] = Forbidden, [Roles.RegionAnalyst] = Forbidden }),
         // A dry-run rd file of the in-scope or the out-of-scope unit: region roles import either; county and city officers
         // only their own divisions' rows (an out-of-scope row is a finding: 422). Other kinds are region-only (ImportScopeTests).
+        // A park administrator imports park-figures (and units) of their own park only: a dry run of their park's row is
+        // accepted, another park's row is an outside-park finding (422); rd is not theirs to import (403).
         ["POST /api/v1/imports/{kind}"] = new(Roles.Importers, false, Ok200, _ => "/api/v1/imports/rd?dry_run=true",
             Multipart: true, File: v => $"credit_code,year,rd_total,revenue\n{Pick(v, UnitIn, UnitOut)},2023,100,5000\n",
-            Custom: (role, v) => v == Variant.Out && role is Roles.CountyOfficer or Roles.CityOfficer ? [422] : null),
+            Custom: (role, v) => v == Variant.Out && role is Roles.CountyOfficer or Roles.CityOfficer or Roles.ParkAdmin ? [422] : null,
+            ByRole: (role, v) => role == Roles.ParkAdmin
+                ? ("/api/v1/imports/park-figures?dry_run=true", $"park_id,year,rd_total\n{Pick(v, ParkIn, ParkOut)},2023,100\n")
+                : null),
         ["GET /api/v1/imports/templates/{kind}"] = new(Roles.Importers, false, Ok200, _ => "/api/v1/imports/templates/units"),
         ["GET /api/v1/reporting-quality/{year}"] = new(Roles.RegionReaders, false, Ok200, _ => $"/api/v1/reporting-quality/{Year}"),
         ["GET /api/v1/parks/evaluation/{year}"] = new(Roles.RegionReaders, false, Ok200, _ => $"/api/v1/parks/evaluation/{Year}"),
@@ -200,7 +214,7 @@ public sealed class EndpointMatrixTests
 
     private static IReadOnlyList<string> EndpointKeys(ApiHost host) =>
         host.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } t && (t.StartsWith("/api/v1", StringComparison.Ordinal) || t == "/health"))
+            .Where(e => e.RoutePattern.RawText is { } t && (t.StartsWith("/api/v1", StringComparison.Ordinal) || t.StartsWith("/health", StringComparison.Ordinal)))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(m => $"{m} {Regex.Replace(e.RoutePattern.RawText!.TrimEnd('/'), ":[a-z]+", "")}"))
             .Distinct().Order(StringComparer.Ordinal).ToList();
@@ -261,11 +275,12 @@ public sealed class EndpointMatrixTests
                         await SetApprovalAsync(host, state, ct);
                     }
                     using var client = host.Client(role);
-                    using var request = new HttpRequestMessage(method, c.Url(v));
+                    var byRole = c.ByRole?.Invoke(role, v);
+                    using var request = new HttpRequestMessage(method, byRole?.Url ?? c.Url(v));
                     if (c.Multipart)
                     {
                         var form = new MultipartFormDataContent();
-                        var file = c.File?.Invoke(v) ?? c.MultipartCsv ?? "division_code,year,rd_total\n150102,2023,abc\n";
+                        var file = byRole?.File ?? c.File?.Invoke(v) ?? c.MultipartCsv ?? "division_code,year,rd_total\n150102,2023,abc\n";
                         form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(file)), "file", c.MultipartCsv is null ? "import.csv" : "cases.csv");
                         request.Content = form;
                     }

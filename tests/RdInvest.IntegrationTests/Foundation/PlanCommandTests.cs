@@ -26,6 +26,51 @@ public sealed class PlanCommandTests
     }
 
     [Fact]
+    public async Task PlanCheck_ImPlan_PrintsTheT1T2DisagreementWithBothPathsAndRates()
+    {
+        await using var t = await TestDatabase.CreateAsync();
+        await t.InitAsync();
+        var r = await CliRunner.RunAsync(t.DbArgument, "plan", "check", "im-rd-2021-2025");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        // From the published 2020 figure 161.07亿: 161.07 × 1.2^5 = 400.79亿; (370 / 161.07)^(1/5) − 1 = 18.1 %.
+        Assert.Contains("T1 与 T2 不一致（rd_total）：T1 按 2020 年 161.07亿元 年均增长 20%，2025 年约 400.8亿元；T2 要求 2025 年约 370亿元，相当于年均增长 18.1%", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("reaches about 400.8", r.Stdout, StringComparison.Ordinal);
+
+        var json = await CliRunner.RunAsync(t.DbArgument, "plan", "check", "im-rd-2021-2025", "--json");
+        using var doc = JsonDocument.Parse(json.Stdout);
+        var c = Assert.Single(doc.RootElement.GetProperty("conflicts").EnumerateArray());
+        Assert.Equal(16_107_000_000m, c.GetProperty("base_value").GetDecimal());
+        Assert.Equal(18.1m, decimal.Round(c.GetProperty("implied_rate_percent").GetDecimal(), 1));
+
+        // progress carries the same one-line note.
+        var progress = await CliRunner.RunAsync(t.DbArgument, "progress", "--year", "2023", "--json");
+        Assert.True(progress.ExitCode == 0, progress.Stderr);
+        using var pdoc = JsonDocument.Parse(progress.Stdout);
+        Assert.Contains("400.8亿元", pdoc.RootElement.GetProperty("notes")[0].GetProperty("zh").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlanLoad_APlanWhoseTargetsDisagree_PrintsTheFinding()
+    {
+        await using var t = await TestDatabase.CreateAsync();
+        await t.InitAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"plan-{Guid.NewGuid():N}.yaml");
+        var text = File.ReadAllText(RepoPaths.Of("plans", "im-rd-2021-2025.yaml"))
+            .Replace("id: im-rd-2021-2025", "id: im-check-copy", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(file, text, TestContext.Current.CancellationToken);
+        try
+        {
+            var load = await CliRunner.RunAsync(t.DbArgument, "plan", "load", file);
+            Assert.True(load.ExitCode == 0, load.Stderr);
+            Assert.Contains("T1 与 T2 不一致", load.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task PlanLoad_ASecondPlanFile_IsListedBesideTheFirst()
     {
         await using var t = await TestDatabase.CreateAsync();

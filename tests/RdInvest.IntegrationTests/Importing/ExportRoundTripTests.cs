@@ -4,7 +4,7 @@ namespace RdInvest.IntegrationTests.Importing;
 
 public sealed class ExportRoundTripTests
 {
-    private static readonly string[] Order = ["parks", "units", "division-figures", "park-figures", "rd", "certifications", "projects",
+    private static readonly string[] Order = ["parks", "units", "division-figures", "park-figures", "rd", "certifications", "projects", "platforms", "platform-evaluations",
         "institutions", "loans", "financing"];
 
     [Fact]

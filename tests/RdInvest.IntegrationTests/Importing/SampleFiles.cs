@@ -38,7 +38,7 @@ public static class SampleFiles
                     Code(i), "2023", D(total), D(gov), D(total - gov), "0", "0", "0", D(applied), D(total - applied),
                     D(personnel), D(capital), D(total - personnel - capital), i % 3 == 0 ? "" : "12.5",
                     (10 + i % 50).ToString(Inv), D(8.25m + (i % 10)), D(total * 20 + 0.01m), i % 2 == 0 ? "是" : "否",
-                    (i % 30).ToString(Inv),
+                    (i % 30).ToString(Inv), i % 3 == 0 ? "" : i % 2 == 0 ? "是" : "否",
                 };
             })],
         "division-figures" => [["division_code", "year", "rd_total", "gdp", "rd_intensity", "hte_count", "tsme_count", "source"],
@@ -52,10 +52,22 @@ public static class SampleFiles
             {
                 Code(i), i % 2 == 0 ? "hte" : "tsme", $"GR2023{i:D6}", "2023/1/5", i % 2 == 0 ? "" : "2023-12-31", i % 3 == 0 ? "是" : "",
             })],
-        "projects" => [["project_id", "year", "title", "lead_credit_code", "funding"],
+        "projects" => [["project_id", "year", "title", "lead_credit_code", "funding", "mode"],
             .. Enumerable.Range(1, Math.Min(count, 10)).Select(i => new[]
             {
                 $"2023ZD{i:D4}", "2023", i == 1 ? "-稀土材料" : $"重大专项{i}", Code(i), D(2000m + i / 8m),
+                i % 5 == 0 ? "" : Data.ProjectModes.All[i % 4],
+            })],
+        "platforms" => [["platform_id", "name", "type", "level", "host", "recognised_on", "valid_until"],
+            .. Enumerable.Range(1, Math.Min(count, 14)).Select(i => new[]
+            {
+                $"PF{i:D3}", $"示例平台{i}", RdInvest.Platforms.PlatformTypes.All[i % 7], RdInvest.Platforms.PlatformLevels.All[i % 3],
+                Code(i), "2022-06-30", i % 2 == 0 ? "" : "2027/6/29",
+            })],
+        "platform-evaluations" => [["platform_id", "year", "grade", "score"],
+            .. Enumerable.Range(1, Math.Min(count, 14)).Select(i => new[]
+            {
+                $"PF{i:D3}", "2023", "ABCD"[i % 4].ToString(), i % 3 == 0 ? "" : D(60m + i + 0.25m),
             })],
         // A branch comes before its bank: a parent may be anywhere in the same file.
         "institutions" => [["code", "name", "kind", "parent_code", "division_code"],

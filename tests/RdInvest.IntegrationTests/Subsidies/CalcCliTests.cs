@@ -92,7 +92,7 @@ public sealed class CalcCliTests : IAsyncLifetime
         var (code, output, _) = await Run("calc", "list", "--json");
         Assert.Equal(0, code);
         Assert.Equal(RdInvest.Policy.RuleRegistry.All.Count, JsonNode.Parse(output)!.AsArray().Count);
-        Assert.Equal(15, JsonNode.Parse(output)!.AsArray().Count);
+        Assert.Equal(16, JsonNode.Parse(output)!.AsArray().Count);
     }
 
     [Fact]
@@ -102,8 +102,9 @@ public sealed class CalcCliTests : IAsyncLifetime
         var (code, output, error) = await Run("subsidy-round", "--year", "2023", "--budget", "100000000", "--out", xlsx, "--json", "--db", Db);
         Assert.True(code == 0, error);
         var json = JsonNode.Parse(output)!;
-        Assert.Equal(150_000_000m, (decimal)json["total_claims"]!);
-        // 5,000,000 × 100,000,000 / 150,000,000 = 3,333,333.33 → 3,333,333 each; 30 × 3,333,333 = 99,999,990.
+        // 10 %: base 100,000,000 × 4 % = 4,000,000 each and no increment (no 2021 record); 30 × 4,000,000 = 120,000,000.
+        Assert.Equal(120_000_000m, (decimal)json["total_claims"]!);
+        // 4,000,000 × 100,000,000 / 120,000,000 = 3,333,333.33 → 3,333,333 each; 30 × 3,333,333 = 99,999,990.
         Assert.Equal(99_999_990m, (decimal)json["total_paid"]!);
         Assert.Equal(10m, (decimal)json["remainder"]!);
         Assert.All(json["lines"]!.AsArray(), l => Assert.Equal(3_333_333m, (decimal)l!["paid"]!));

@@ -82,11 +82,13 @@ public sealed class RoundsCliTests : IAsyncLifetime
     [Fact]
     public async Task SubsidyRound_SaveListApproveExport_EndToEnd()
     {
-        var save = await Run("subsidy-round", "--year", "2023", "--budget", "300000", "--save", "--json");
+        // Claims (no 2021 records, so no increments): A 4,000,000 × 3 % = 120,000, B 2,000,000 × 3 % = 60,000; scaled to
+        // 150,000: 100,000 and 50,000.
+        var save = await Run("subsidy-round", "--year", "2023", "--budget", "150000", "--save", "--json");
         Assert.True(save.ExitCode == 0, save.Stderr);
         using var saved = JsonDocument.Parse(save.Stdout);
         var id = saved.RootElement.GetProperty("round_id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(300_000m, saved.RootElement.GetProperty("total_paid").GetDecimal());
+        Assert.Equal(150_000m, saved.RootElement.GetProperty("total_paid").GetDecimal());
         Assert.Contains("draft", (await Run("subsidy-round", "list")).Stdout, StringComparison.Ordinal);
 
         var approve = await Run("subsidy-round", "approve", id);
@@ -103,10 +105,10 @@ public sealed class RoundsCliTests : IAsyncLifetime
         var file = Path.Combine(_dir.FullName, "payments.csv");
         var export = await Run("subsidy-round", "export", id, "--out", file);
         Assert.True(export.ExitCode == 0, export.Stderr);
-        Assert.EndsWith(",300000,300000,600000", File.ReadAllLines(file)[^1], StringComparison.Ordinal);
+        Assert.EndsWith(",150000,300000,450000", File.ReadAllLines(file)[^1], StringComparison.Ordinal);
         var payments = await Run("payments", "list", "--json");
         using var p = JsonDocument.Parse(payments.Stdout);
-        Assert.Equal(600_000m, p.RootElement.EnumerateArray().Sum(x => x.GetProperty("amount").GetDecimal()));
+        Assert.Equal(450_000m, p.RootElement.EnumerateArray().Sum(x => x.GetProperty("amount").GetDecimal()));
         Assert.Contains("intact", (await Run("audit", "verify")).Stdout, StringComparison.Ordinal);
         var missing = await Run("subsidy-round", "approve", "999");
         Assert.Equal(1, missing.ExitCode);

@@ -18,7 +18,7 @@ public sealed class ImportRuleCaseTests
     {
         var refs = new MemoryImportReferences();
         refs.Divisions.UnionWith(["150000", "150100", "150102", "150105", "150200"]);
-        refs.Parks.Add("P1");
+        refs.Parks.UnionWith(["P1", "P2"]);
         refs.Units["91150102MA0N000010"] = 1;
         refs.Units["91150102MA0N000023"] = 2;
         refs.Totals[2022] = new() { [1] = 100_0000_00 }; // 100 万元 in fen
@@ -28,6 +28,7 @@ public sealed class ImportRuleCaseTests
         refs.Records[1] = [(2021, false), (2022, false)];
         refs.Institutions["91150100FN0000001Y"] = "bank";
         refs.Institutions["91150100FN0000005B"] = "guarantee";
+        refs.Payments[7] = "150102";
         return refs;
     }
 
@@ -40,7 +41,8 @@ public sealed class ImportRuleCaseTests
             .Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
         var kind = ImportKinds.Get(meta["kind"]);
         IReadOnlySet<string>? scope = meta.TryGetValue("scope", out var s) ? new HashSet<string> { s } : null;
-        var validator = new ImportValidator(kind, new ImportOptions(MoneyUnit.TenThousandYuan, false, 2026, scope), References(), file);
+        var validator = new ImportValidator(kind, new ImportOptions(MoneyUnit.TenThousandYuan, false, 2026, scope)
+            { Park = meta.GetValueOrDefault("park") }, References(), file);
 
         _ = validator.Validate(TableReader.Read(path)).ToList();
         validator.Finish();

@@ -102,7 +102,8 @@ public sealed class RuleBatchTests : IDisposable
             amounts.Add((csv.GetString(csv.GetOrdinal("row")), csv.GetString(csv.GetOrdinal("amount")), csv.GetString(csv.GetOrdinal("explanation"))));
         }
         Assert.Equal(["2", "3", RuleBatchFiles.TotalLabel], amounts.Select(a => a.Row));
-        Assert.Equal(["220000", "260000", "480000"], amounts.Select(a => a.Amount));
+        // B has no year − 2 figure: base 2,000,000 × 3 % = 60,000 and no increment.
+        Assert.Equal(["220000", "60000", "280000"], amounts.Select(a => a.Amount));
         Assert.Contains("二(二)6", amounts[0].Explanation, StringComparison.Ordinal);
     }
 

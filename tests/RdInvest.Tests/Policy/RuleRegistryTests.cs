@@ -13,15 +13,15 @@ public sealed class RuleRegistryTests
     private static readonly Plan Plan = PlanLoader.BuiltIn("im-rd-2021-2025");
 
     [Fact]
-    public void Registry_AllRules_AreR1ToR15WithTheirSlugs()
+    public void Registry_AllRules_AreR1ToR16WithTheirSlugs()
     {
         string[] slugs =
         [
             "hte-reward", "post-subsidy", "tech-transfer-tax", "relocation-tax", "soe-assessment", "super-deduction",
             "hte-tax-rate", "innovation-voucher", "institution-support", "loan-interest", "listing-reward", "national-project-match",
-            "direct-financing-reward", "pledge-compensation", "guarantee-fee-subsidy",
+            "platform-post-subsidy", "direct-financing-reward", "pledge-compensation", "guarantee-fee-subsidy",
         ];
-        Assert.Equal(Enumerable.Range(1, 15).Select(i => $"R{i}"), RuleRegistry.All.Select(r => r.Id));
+        Assert.Equal(Enumerable.Range(1, 16).Select(i => $"R{i}"), RuleRegistry.All.Select(r => r.Id));
         Assert.Equal(slugs, RuleRegistry.All.Select(r => r.Slug));
     }
 
@@ -50,6 +50,8 @@ public sealed class RuleRegistryTests
     [InlineData("relocation_tax.local_share", true)]
     [InlineData("innovation_voucher.cap", true)]
     [InlineData("listing_reward.amounts", true)]
+    [InlineData("platform_post_subsidy.amounts", true)]
+    [InlineData("platforms.leading_industries", true)]
     public void PlanParameter_FixedByThePlanOrNot_IsFlaggedDefaultAccordingly(string name, bool isDefault) =>
         Assert.All(Plan.Parameters[name].Values, v => Assert.Equal(isDefault, v.IsDefault));
 

@@ -81,13 +81,29 @@ public sealed class SubsidyRoundTests
             new("A", "甲", "150100", "呼和浩特市", 4_000_000m, 100_000_000m, 3_000_000m),
             new("B", "乙", "150200", "包头市", 2_000_000m, 50_000_000m, null),
         ];
-        // Claims: A 220,000 (post-subsidy.csv base_plus_increment), B 260,000 (no_prev2_record); total 480,000.
-        var r = SubsidyRound.Compute(2023, applicants, Plan, 240_000m);
-        Assert.Equal(480_000m, r.TotalClaims);
-        Assert.Equal([110_000m, 130_000m], r.Lines.Select(l => l.Paid));
+        // Claims: A 220,000 (post-subsidy.csv base_plus_increment), B 60,000 (no_prev2_record: base only); total 280,000.
+        var r = SubsidyRound.Compute(2023, applicants, Plan, 140_000m);
+        Assert.Equal(280_000m, r.TotalClaims);
+        Assert.Equal([110_000m, 30_000m], r.Lines.Select(l => l.Paid));
         Assert.Equal(0m, r.Remainder);
         Assert.All(r.Lines, l => Assert.Contains("按比例核减", l.ExplanationZh, StringComparison.Ordinal));
         Assert.Equal(new DateOnly(2023, 12, 31), r.Date);
+    }
+
+    [Fact]
+    public void Compute_NoYearMinus2Record_NoIncrementWithTheReason_ExplicitZeroCountsAsZero()
+    {
+        SubsidyApplicant[] applicants =
+        [
+            new("A", "甲", "150100", "呼和浩特市", 2_000_000m, 50_000_000m, null),
+            new("B", "乙", "150100", "呼和浩特市", 2_000_000m, 50_000_000m, 0m),
+        ];
+        var r = SubsidyRound.Compute(2023, applicants, Plan, null);
+        // Both 4 %: base 2,000,000 × 3 % = 60,000. A has no 2021 record: no increment. B reported 0 for 2021: (2,000,000 − 0) × 10 %.
+        Assert.Equal([60_000m, 260_000m], r.Lines.Select(l => l.Claim.Amount));
+        Assert.Equal([0m, 200_000m], r.Lines.Select(l => l.Claim.Outputs["increment"]));
+        Assert.Contains("前年（2021 年）无研发投入记录，无法计算增量，增量补助为 0", r.Lines[0].ExplanationZh, StringComparison.Ordinal);
+        Assert.DoesNotContain("无研发投入记录", r.Lines[1].ExplanationZh, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,6 +25,9 @@ public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> t
 
     public DivisionPage Data { get; private set; } = null!;
 
+    /// <summary>Whether a county's year is final, hence locked (the approval policy); shown as a badge.</summary>
+    public bool Locked { get; private set; }
+
     public TableView? Children { get; private set; }
     public TableView Series { get; private set; } = null!;
     public TableView Targets { get; private set; } = null!;
@@ -60,6 +63,8 @@ public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> t
         }
         Data = page;
         Synthetic = page.Synthetic;
+        Locked = page.Self.Level == DivisionLevels.County
+            && Approval.ApprovalPolicy.IsLocked(await Approval.ApprovalPolicy.StatusAsync(db, page.Self.Code, page.Year, ct));
         Title = string.Format(Fmt.Culture, T["Division.Title"], Name(page.Self.NameZh, page.Self.NameEn), page.Year);
         var visible = await new ScopeService(db, user).DivisionCodesAsync(ct);
         foreach (var step in page.Path)

@@ -50,6 +50,19 @@ public sealed class TableView(string id, string caption, IReadOnlyList<TableColu
         return this;
     }
 
+    /// <summary>
+    /// For a table paged in the database (the audit log): the rows given are already the filtered, sorted page (or,
+    /// for export, every row to export) and <paramref name="matching"/> counts all that match.
+    /// </summary>
+    public TableView ApplyPaged(TableQuery query, long matching)
+    {
+        Query = query;
+        Matching = (int)Math.Min(matching, int.MaxValue);
+        query.Page = Math.Clamp(query.Page, 1, Pages);
+        Shown = rows;
+        return this;
+    }
+
     private static int CompareValues(object? a, object? b) => (a, b) switch
     {
         (null, null) => 0,

@@ -8,3 +8,11 @@
     });
   });
 })();
+// Irreversible actions ask once: a form with data-confirm says what will happen before it is sent.
+(function () {
+  document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+    form.addEventListener('submit', function (e) {
+      if (!window.confirm(form.getAttribute('data-confirm'))) { e.preventDefault(); }
+    });
+  });
+})();

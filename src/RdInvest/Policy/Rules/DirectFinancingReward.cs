@@ -1,14 +1,14 @@
 namespace RdInvest.Policy.Rules;
 
 /// <summary>
-/// R13, clause 二(三)8: "对实现直接融资的科技型企业给予优先奖励". amount = min(amount_raised × 1 %, 1,000,000) for an S&amp;T
+/// R14, clause 二(三)8: "对实现直接融资的科技型企业给予优先奖励". amount = min(amount_raised × 1 %, 1,000,000) for an S&amp;T
 /// enterprise's direct financing; the rate and the cap are defaults set by the administering department. A STAR Market or
 /// regional S&amp;T board listing is rewarded by R11 (listing-reward) and excluded here; once per enterprise per event kind
 /// is the finance round's to keep (the payments table).
 /// </summary>
 public static class DirectFinancingReward
 {
-    public const string Id = "R13";
+    public const string Id = "R14";
     public const string Slug = "direct-financing-reward";
     public const string Clause = "二(三)8";
 

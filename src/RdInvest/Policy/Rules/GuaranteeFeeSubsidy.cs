@@ -1,13 +1,13 @@
 namespace RdInvest.Policy.Rules;
 
 /// <summary>
-/// R15, clause 二(三)9: "对科技型企业、高新技术企业融资担保给予优惠". To the borrower: amount = min(guarantee_fee × 50 %, 200,000)
+/// R16, clause 二(三)9: "对科技型企业、高新技术企业融资担保给予优惠". To the borrower: amount = min(guarantee_fee × 50 %, 200,000)
 /// per guaranteed loan to an S&amp;T or high-tech enterprise (on the grant date); the rate and the cap are defaults set by the
 /// administering department.
 /// </summary>
 public static class GuaranteeFeeSubsidy
 {
-    public const string Id = "R15";
+    public const string Id = "R16";
     public const string Slug = "guarantee-fee-subsidy";
     public const string Clause = "二(三)9";
 

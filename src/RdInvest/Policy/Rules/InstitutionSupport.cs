@@ -6,6 +6,8 @@ namespace RdInvest.Policy.Rules;
 /// R9, clause 二(四)14: "国家级科研机构和'双一流'大学来区内独立或联合建设的国家级创新平台或新型研发机构，根据投资额和运行绩效，
 /// 连续5年给予每年最高1000万元科研经费支持". amount = 0 after year 5; otherwise min(10,000,000, 30 % × investment) ×
 /// the rating factor (A 1.0, B 0.8, C 0.5, D 0). The cap and the five years are the plan's; 30 % and the factors are defaults.
+/// The builder must be a national-level research institution or a 双一流 university (input <c>builder</c>, required: the
+/// clause names no other builder).
 /// </summary>
 public static class InstitutionSupport
 {
@@ -15,7 +17,10 @@ public static class InstitutionSupport
 
     public static readonly IReadOnlyList<string> Ratings = ["A", "B", "C", "D"];
 
-    public sealed record Input(decimal Investment, int YearIndex, string Rating);
+    /// <summary>Who builds the platform: a national-level research institution, a 双一流 university, or another builder.</summary>
+    public static readonly IReadOnlyList<string> Builders = ["national_institution", "double_first_class", "other"];
+
+    public sealed record Input(decimal Investment, int YearIndex, string Rating, string Builder = "national_institution");
 
     public static RuleResult Evaluate(Input input, RuleContext context)
     {
@@ -24,6 +29,13 @@ public static class InstitutionSupport
             throw new RuleInputException($"year_index 应不小于 1，实为 {input.YearIndex}", $"year_index must be at least 1, got {input.YearIndex}");
         }
         var x = new Explanation(context, Id, Slug, Clause);
+        if (input.Builder is not ("national_institution" or "double_first_class"))
+        {
+            return x.Ineligible("建设单位不是国家级科研机构或“双一流”大学，不适用本项支持",
+                "the builder is neither a national-level research institution nor a 双一流 university: the support does not apply");
+        }
+        x.Note(input.Builder == "national_institution" ? "由国家级科研机构建设" : "由“双一流”大学建设",
+            input.Builder == "national_institution" ? "built by a national-level research institution" : "built by a 双一流 university");
         var years = x.Apply("institution_support.years", "连续支持年数", "consecutive years of support");
         if (input.YearIndex > years)
         {
@@ -60,9 +72,11 @@ public static class InstitutionSupport
             new("investment", InputType.Money, true, "该年度投资额（元）", "investment of the year (yuan)") { NonNegative = true },
             new("year_index", InputType.Integer, true, "支持的第几年（1–5）", "year of support (1–5)"),
             new("rating", InputType.Choice, true, "运行绩效评价等级", "performance rating") { Choices = Ratings },
+            new("builder", InputType.Choice, true, "建设单位：national_institution 国家级科研机构，double_first_class “双一流”大学，other 其他",
+                "builder: national_institution, double_first_class (双一流 university) or other") { Choices = Builders },
         ],
         ["institution_support.years", "institution_support.share", "institution_support.cap", "institution_support.rating_factors"])
     {
-        Run = (i, c) => Evaluate(new Input(i.Money("investment"), i.Integer("year_index"), i.Text("rating")), c),
+        Run = (i, c) => Evaluate(new Input(i.Money("investment"), i.Integer("year_index"), i.Text("rating"), i.Text("builder")), c),
     };
 }

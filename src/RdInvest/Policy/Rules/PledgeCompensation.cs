@@ -1,12 +1,12 @@
 namespace RdInvest.Policy.Rules;
 
 /// <summary>
-/// R14, clause 二(三)9: "对知识产权质押融资给予风险补偿". To the lender: amount = min(loss_amount × 30 %, 2,000,000) per
+/// R15, clause 二(三)9: "对知识产权质押融资给予风险补偿". To the lender: amount = min(loss_amount × 30 %, 2,000,000) per
 /// IP-pledge loan to an S&amp;T enterprise (on the grant date); the rate and the cap are defaults set by the administering department.
 /// </summary>
 public static class PledgeCompensation
 {
-    public const string Id = "R14";
+    public const string Id = "R15";
     public const string Slug = "pledge-compensation";
     public const string Clause = "二(三)9";
 

@@ -14,7 +14,7 @@ public static class PostSubsidy
     public const string Slug = "post-subsidy";
     public const string Clause = "二(二)6";
 
-    /// <summary>Year is the round; RdPrev and RevenuePrev are of year − 1, RdPrev2 of year − 2 (missing = 0).</summary>
+    /// <summary>Year is the round; RdPrev and RevenuePrev are of year − 1, RdPrev2 of year − 2 (null: no record, hence no increment).</summary>
     public sealed record Input(int Year, decimal RdPrev, decimal RevenuePrev, decimal? RdPrev2 = null);
 
     public sealed record Tier(decimal Min, decimal Rate);
@@ -53,16 +53,28 @@ public static class PostSubsidy
             $"base = {RuleFormat.Money(input.RdPrev)} × {RuleFormat.Percent(rate)} = {RuleFormat.Money(input.RdPrev * rate)}",
             input.RdPrev * rate);
 
-        var prev2 = input.RdPrev2 ?? 0m;
-        var increment = x.Step(
-            $"研发投入增量 = max(0, {RuleFormat.Money(input.RdPrev)} − {RuleFormat.Money(prev2)}{(input.RdPrev2 is null ? "（前年无数据，按 0）" : "")}) = {RuleFormat.Money(Math.Max(0m, input.RdPrev - prev2))}",
-            $"R&D increment = max(0, {RuleFormat.Money(input.RdPrev)} − {RuleFormat.Money(prev2)}{(input.RdPrev2 is null ? " (no year − 2 record, taken as 0)" : "")}) = {RuleFormat.Money(Math.Max(0m, input.RdPrev - prev2))}",
-            Math.Max(0m, input.RdPrev - prev2));
-        var incrementRate = x.Apply("post_subsidy.increment_rate", "增量补助比例", "increment rate");
-        var incrementAmount = x.Step(
-            $"增量补助 = {RuleFormat.Money(increment)} × {RuleFormat.Percent(incrementRate)} = {RuleFormat.Money(increment * incrementRate)}",
-            $"increment subsidy = {RuleFormat.Money(increment)} × {RuleFormat.Percent(incrementRate)} = {RuleFormat.Money(increment * incrementRate)}",
-            increment * incrementRate);
+        decimal incrementAmount;
+        if (input.RdPrev2 is not { } prev2)
+        {
+            // Without a record two years back there is nothing to measure growth against: no increment, not the whole
+            // prior-year R&D as if it had all been new.
+            incrementAmount = x.Step(
+                $"前年（{input.Year - 2} 年）无研发投入记录，无法计算增量，增量补助为 0",
+                $"no R&D record for year − 2 ({input.Year - 2}): no increment can be measured, increment subsidy 0",
+                0m);
+        }
+        else
+        {
+            var increment = x.Step(
+                $"研发投入增量 = max(0, {RuleFormat.Money(input.RdPrev)} − {RuleFormat.Money(prev2)}) = {RuleFormat.Money(Math.Max(0m, input.RdPrev - prev2))}",
+                $"R&D increment = max(0, {RuleFormat.Money(input.RdPrev)} − {RuleFormat.Money(prev2)}) = {RuleFormat.Money(Math.Max(0m, input.RdPrev - prev2))}",
+                Math.Max(0m, input.RdPrev - prev2));
+            var incrementRate = x.Apply("post_subsidy.increment_rate", "增量补助比例", "increment rate");
+            incrementAmount = x.Step(
+                $"增量补助 = {RuleFormat.Money(increment)} × {RuleFormat.Percent(incrementRate)} = {RuleFormat.Money(increment * incrementRate)}",
+                $"increment subsidy = {RuleFormat.Money(increment)} × {RuleFormat.Percent(incrementRate)} = {RuleFormat.Money(increment * incrementRate)}",
+                increment * incrementRate);
+        }
         var total = x.Step(
             $"合计 = {RuleFormat.Money(@base)} + {RuleFormat.Money(incrementAmount)} = {RuleFormat.Money(@base + incrementAmount)}",
             $"total = {RuleFormat.Money(@base)} + {RuleFormat.Money(incrementAmount)} = {RuleFormat.Money(@base + incrementAmount)}",
@@ -98,7 +110,7 @@ public static class PostSubsidy
             RuleRegistry.Year("补助年度（评审轮次）", "year of the round"),
             new("rd_prev", InputType.Money, true, "上年度研发投入（元）", "R&D expenditure of year − 1 (yuan)"),
             new("revenue_prev", InputType.Money, true, "上年度营业收入（元）", "operating revenue of year − 1 (yuan)"),
-            new("rd_prev2", InputType.Money, false, "前年研发投入（元，缺省按 0）", "R&D expenditure of year − 2 (yuan; missing = 0)") { NonNegative = true },
+            new("rd_prev2", InputType.Money, false, "前年研发投入（元；缺省表示前年无记录，不计增量；填 0 则按 0 计）", "R&D expenditure of year − 2 (yuan; absent: no record, no increment; an explicit 0 counts as 0)") { NonNegative = true },
         ],
         ["post_subsidy.tiers", "post_subsidy.increment_rate", "post_subsidy.cap"])
     {

@@ -6,7 +6,9 @@ namespace RdInvest.Policy.Rules;
 /// <summary>
 /// R4, clause 二(二)6: "区外科技型企业、创新团队和技术成果持有人来我区设立科技型企业的，自该企业取得第一笔生产经营收入所属纳税年度起，
 /// 第1年至第3年免征企业所得税地方分享部分，第4年至第6年减半征收". amount = cit × local_share × relief, where relief is
-/// 100 % in years 1–3, 50 % in years 4–6 and 0 after; local_share defaults to 40 %.
+/// 100 % in years 1–3, 50 % in years 4–6 and 0 after; local_share defaults to 40 %. The enterprise must have been set up
+/// by an enterprise, innovation team or holder of results from outside the region (区外): input <c>from_outside_region</c>,
+/// required — the clause exists for exactly that case, so no default is assumed.
 /// </summary>
 public static class RelocationTax
 {
@@ -15,7 +17,7 @@ public static class RelocationTax
     public const string Clause = "二(二)6";
 
     /// <summary>YearIndex 1 is the tax year of the first operating revenue.</summary>
-    public sealed record Input(int Year, decimal Cit, int YearIndex, decimal? LocalShare = null);
+    public sealed record Input(int Year, decimal Cit, int YearIndex, decimal? LocalShare = null, bool FromOutsideRegion = true);
 
     public static RuleResult Evaluate(Input input, RuleContext context)
     {
@@ -25,6 +27,13 @@ public static class RelocationTax
                 $"year_index must be at least 1 (1 = the tax year of the first operating revenue), got {input.YearIndex}");
         }
         var x = new Explanation(context, Id, Slug, Clause);
+        if (!input.FromOutsideRegion)
+        {
+            x.Output("local_tax", 0m);
+            return x.Ineligible("不是由区外科技型企业、创新团队或技术成果持有人来我区设立的企业，不适用本项减免",
+                "not set up by an enterprise, innovation team or holder of results from outside the region (区外): the relief does not apply");
+        }
+        x.Note("由区外科技型企业、创新团队或技术成果持有人来我区设立", "set up in the region by an enterprise, team or holder of results from outside it");
         var table = x.Parameter("relocation_tax.relief_by_year");
         var bands = ReadBands(table.Value);
         var band = bands.FirstOrDefault(b => input.YearIndex <= b.To);
@@ -71,10 +80,12 @@ public static class RelocationTax
             new("cit", InputType.Money, true, "该年度应纳企业所得税（元）", "corporate income tax payable for the year (yuan)"),
             new("year_index", InputType.Integer, true, "第几年（取得第一笔生产经营收入的纳税年度为第 1 年）", "year number (1 = the tax year of the first operating revenue)"),
             new("local_share", InputType.Rate, false, "地方分享比例（缺省 40%）", "local share (default 40 %)") { NonNegative = true },
+            new("from_outside_region", InputType.Boolean, true, "是否由区外科技型企业、创新团队或技术成果持有人来我区设立",
+                "set up by an enterprise, innovation team or holder of results from outside the region"),
         ],
         ["relocation_tax.relief_by_year", "relocation_tax.local_share"])
     {
-        Run = (i, c) => Evaluate(new Input(i.Integer("year"), i.Money("cit"), i.Integer("year_index"), i.OptionalRate("local_share")), c),
+        Run = (i, c) => Evaluate(new Input(i.Integer("year"), i.Money("cit"), i.Integer("year_index"), i.OptionalRate("local_share"), i.Boolean("from_outside_region")), c),
         DefaultDate = RuleRegistry.EndOfYear,
     };
 }

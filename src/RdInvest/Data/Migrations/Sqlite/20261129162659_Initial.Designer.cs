@@ -11,7 +11,7 @@ using RdInvest.Data;
 namespace RdInvest.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRdInvestDb))]
-    [Migration("20261129144354_Initial")]
+    [Migration("20261129162659_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -258,6 +258,39 @@ namespace RdInvest.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("RdInvest.Data.AwardUse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PaymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("award_uses", (string)null);
                 });
 
             modelBuilder.Entity("RdInvest.Data.Certification", b =>
@@ -620,6 +653,10 @@ namespace RdInvest.Data.Migrations.Sqlite
 
                     b.Property<long>("LeadUnitId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
                         .HasColumnType("INTEGER");
@@ -1067,6 +1104,9 @@ namespace RdInvest.Data.Migrations.Sqlite
                     b.Property<bool?>("HasRdInstitution")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool?>("HasRdReserve")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("InventionPatents")
                         .HasColumnType("INTEGER");
 
@@ -1281,6 +1321,91 @@ namespace RdInvest.Data.Migrations.Sqlite
                     b.ToTable("loans", (string)null);
                 });
 
+            modelBuilder.Entity("RdInvest.Platforms.Platform", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HostUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RecognisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostUnitId");
+
+                    b.ToTable("platforms", (string)null);
+                });
+
+            modelBuilder.Entity("RdInvest.Platforms.PlatformEvaluation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PlatformId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ScoreCenti")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlatformId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("platform_evaluations", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<long>", b =>
                 {
                     b.HasOne("RdInvest.Data.AppUser", null)
@@ -1314,6 +1439,15 @@ namespace RdInvest.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RdInvest.Data.AwardUse", b =>
+                {
+                    b.HasOne("RdInvest.Data.IncentivePayment", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1491,6 +1625,24 @@ namespace RdInvest.Data.Migrations.Sqlite
                     b.HasOne("RdInvest.Finance.FinancialInstitution", null)
                         .WithMany()
                         .HasForeignKey("LenderCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RdInvest.Platforms.Platform", b =>
+                {
+                    b.HasOne("RdInvest.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("HostUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RdInvest.Platforms.PlatformEvaluation", b =>
+                {
+                    b.HasOne("RdInvest.Platforms.Platform", null)
+                        .WithMany()
+                        .HasForeignKey("PlatformId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -652,6 +652,32 @@ namespace RdInvest.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "platforms",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HostUnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecognisedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IsSynthetic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platforms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platforms_units_HostUnitId",
+                        column: x => x.HostUnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "projects",
                 columns: table => new
                 {
@@ -660,6 +686,7 @@ namespace RdInvest.Data.Migrations.Sqlite
                     Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     LeadUnitId = table.Column<long>(type: "INTEGER", nullable: false),
                     FundingFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     IsSynthetic = table.Column<bool>(type: "INTEGER", nullable: false),
                     Revision = table.Column<int>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
@@ -700,6 +727,7 @@ namespace RdInvest.Data.Migrations.Sqlite
                     RevenueFen = table.Column<long>(type: "INTEGER", nullable: true),
                     HasRdInstitution = table.Column<bool>(type: "INTEGER", nullable: true),
                     InventionPatents = table.Column<int>(type: "INTEGER", nullable: true),
+                    HasRdReserve = table.Column<bool>(type: "INTEGER", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     IsSynthetic = table.Column<bool>(type: "INTEGER", nullable: false),
                     Revision = table.Column<int>(type: "INTEGER", nullable: false),
@@ -712,6 +740,55 @@ namespace RdInvest.Data.Migrations.Sqlite
                         name: "FK_rd_records_units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "award_uses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PaymentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsSynthetic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_award_uses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_award_uses_payments_PaymentId",
+                        column: x => x.PaymentId,
+                        principalTable: "payments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlatformId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    ScoreCenti = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsSynthetic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_evaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platform_evaluations_platforms_PlatformId",
+                        column: x => x.PlatformId,
+                        principalTable: "platforms",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -742,6 +819,12 @@ namespace RdInvest.Data.Migrations.Sqlite
                 name: "IX_audit_log_Seq",
                 table: "audit_log",
                 column: "Seq",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_award_uses_PaymentId_Year",
+                table: "award_uses",
+                columns: new[] { "PaymentId", "Year" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -878,6 +961,17 @@ namespace RdInvest.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_evaluations_PlatformId_Year",
+                table: "platform_evaluations",
+                columns: new[] { "PlatformId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platforms_HostUnitId",
+                table: "platforms",
+                column: "HostUnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_projects_LeadUnitId",
                 table: "projects",
                 column: "LeadUnitId");
@@ -954,6 +1048,9 @@ namespace RdInvest.Data.Migrations.Sqlite
                 name: "audit_log");
 
             migrationBuilder.DropTable(
+                name: "award_uses");
+
+            migrationBuilder.DropTable(
                 name: "certifications");
 
             migrationBuilder.DropTable(
@@ -975,13 +1072,13 @@ namespace RdInvest.Data.Migrations.Sqlite
                 name: "park_figures");
 
             migrationBuilder.DropTable(
-                name: "payments");
-
-            migrationBuilder.DropTable(
                 name: "plan_parameters");
 
             migrationBuilder.DropTable(
                 name: "plan_targets");
+
+            migrationBuilder.DropTable(
+                name: "platform_evaluations");
 
             migrationBuilder.DropTable(
                 name: "projects");
@@ -999,22 +1096,28 @@ namespace RdInvest.Data.Migrations.Sqlite
                 name: "user_tokens");
 
             migrationBuilder.DropTable(
+                name: "payments");
+
+            migrationBuilder.DropTable(
                 name: "import_runs");
 
             migrationBuilder.DropTable(
                 name: "fin_institutions");
 
             migrationBuilder.DropTable(
-                name: "subsidy_rounds");
-
-            migrationBuilder.DropTable(
                 name: "plans");
 
             migrationBuilder.DropTable(
-                name: "units");
+                name: "platforms");
 
             migrationBuilder.DropTable(
                 name: "users");
+
+            migrationBuilder.DropTable(
+                name: "subsidy_rounds");
+
+            migrationBuilder.DropTable(
+                name: "units");
 
             migrationBuilder.DropTable(
                 name: "parks");

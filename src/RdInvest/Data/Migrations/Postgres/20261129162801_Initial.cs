@@ -653,6 +653,32 @@ namespace RdInvest.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "platforms",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HostUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    RecognisedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platforms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platforms_units_HostUnitId",
+                        column: x => x.HostUnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "projects",
                 columns: table => new
                 {
@@ -661,6 +687,7 @@ namespace RdInvest.Data.Migrations.Postgres
                     Title = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
                     LeadUnitId = table.Column<long>(type: "bigint", nullable: false),
                     FundingFen = table.Column<long>(type: "bigint", nullable: true),
+                    Mode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
                     Revision = table.Column<int>(type: "integer", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
@@ -701,6 +728,7 @@ namespace RdInvest.Data.Migrations.Postgres
                     RevenueFen = table.Column<long>(type: "bigint", nullable: true),
                     HasRdInstitution = table.Column<bool>(type: "boolean", nullable: true),
                     InventionPatents = table.Column<int>(type: "integer", nullable: true),
+                    HasRdReserve = table.Column<bool>(type: "boolean", nullable: true),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
                     Revision = table.Column<int>(type: "integer", nullable: false),
@@ -713,6 +741,55 @@ namespace RdInvest.Data.Migrations.Postgres
                         name: "FK_rd_records_units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "award_uses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PaymentId = table.Column<long>(type: "bigint", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_award_uses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_award_uses_payments_PaymentId",
+                        column: x => x.PaymentId,
+                        principalTable: "payments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlatformId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Grade = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    ScoreCenti = table.Column<long>(type: "bigint", nullable: true),
+                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_evaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platform_evaluations_platforms_PlatformId",
+                        column: x => x.PlatformId,
+                        principalTable: "platforms",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -743,6 +820,12 @@ namespace RdInvest.Data.Migrations.Postgres
                 name: "IX_audit_log_Seq",
                 table: "audit_log",
                 column: "Seq",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_award_uses_PaymentId_Year",
+                table: "award_uses",
+                columns: new[] { "PaymentId", "Year" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -879,6 +962,17 @@ namespace RdInvest.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_evaluations_PlatformId_Year",
+                table: "platform_evaluations",
+                columns: new[] { "PlatformId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platforms_HostUnitId",
+                table: "platforms",
+                column: "HostUnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_projects_LeadUnitId",
                 table: "projects",
                 column: "LeadUnitId");
@@ -955,6 +1049,9 @@ namespace RdInvest.Data.Migrations.Postgres
                 name: "audit_log");
 
             migrationBuilder.DropTable(
+                name: "award_uses");
+
+            migrationBuilder.DropTable(
                 name: "certifications");
 
             migrationBuilder.DropTable(
@@ -976,13 +1073,13 @@ namespace RdInvest.Data.Migrations.Postgres
                 name: "park_figures");
 
             migrationBuilder.DropTable(
-                name: "payments");
-
-            migrationBuilder.DropTable(
                 name: "plan_parameters");
 
             migrationBuilder.DropTable(
                 name: "plan_targets");
+
+            migrationBuilder.DropTable(
+                name: "platform_evaluations");
 
             migrationBuilder.DropTable(
                 name: "projects");
@@ -1000,22 +1097,28 @@ namespace RdInvest.Data.Migrations.Postgres
                 name: "user_tokens");
 
             migrationBuilder.DropTable(
+                name: "payments");
+
+            migrationBuilder.DropTable(
                 name: "import_runs");
 
             migrationBuilder.DropTable(
                 name: "fin_institutions");
 
             migrationBuilder.DropTable(
-                name: "subsidy_rounds");
-
-            migrationBuilder.DropTable(
                 name: "plans");
 
             migrationBuilder.DropTable(
-                name: "units");
+                name: "platforms");
 
             migrationBuilder.DropTable(
                 name: "users");
+
+            migrationBuilder.DropTable(
+                name: "subsidy_rounds");
+
+            migrationBuilder.DropTable(
+                name: "units");
 
             migrationBuilder.DropTable(
                 name: "parks");

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Identity;
+using RdInvest.Accounts;
+using RdInvest.Auditing;
+using RdInvest.Common;
+using RdInvest.Data;
+
+namespace RdInvest.Web.Security;
+
+/// <summary>How a password sign-in ended.</summary>
+public enum SignInOutcome
+{
+    Succeeded,
+    Wrong,
+    Disabled,
+    Locked,
+    Throttled,
+}
+
+/// <summary>
+/// The one password sign-in of the platform, used by the sign-in page and by <c>POST /api/v1/account/login</c>: the
+/// per-name throttle, the account lockout, disabled accounts, and an audit entry for every attempt, successful or not
+/// (<c>account.signin</c> / <c>account.signin.failed</c>, with the outcome and the client address).
+/// </summary>
+public sealed class SignInService(SignInManager<AppUser> signIn, SignInThrottle throttle, RdInvestDb db, TimeProvider time, ILogger<SignInService> log)
+{
+    public async Task<(SignInOutcome Outcome, AppUser? User)> SignInAsync(string userName, string password, HttpContext http, CancellationToken ct)
+    {
+        var name = userName.Trim();
+        var (outcome, user) = await AttemptAsync(name, password);
+        var address = http.Connection.RemoteIpAddress?.ToString();
+        var key = name.Length > AccountText.MaxUserName ? name[..AccountText.MaxUserName] : name;
+        if (outcome != SignInOutcome.Succeeded)
+        {
+            RdMetrics.SignInFailed(outcome.ToString().ToLowerInvariant());
+            log.LogWarning("sign-in refused for {UserName} from {Address}: {Outcome}", key, address, outcome);
+        }
+        AuditLog.Append(db, new Actor(user?.UserName ?? key, http.TraceIdentifier),
+            outcome == SignInOutcome.Succeeded ? "account.signin" : "account.signin.failed", "account", key, null,
+            new { outcome = outcome.ToString().ToLowerInvariant(), address }, time.GetUtcNow().UtcDateTime);
+        await AuditChain.SealAsync(db, ct);
+        return (outcome, user);
+    }
+
+    private async Task<(SignInOutcome, AppUser?)> AttemptAsync(string name, string password)
+    {
+        if (name.Length == 0 || name.Length > AccountText.MaxUserName)
+        {
+            return (SignInOutcome.Wrong, null);
+        }
+        if (!throttle.TryAcquire(name))
+        {
+            return (SignInOutcome.Throttled, null);
+        }
+        var user = await signIn.UserManager.FindByNameAsync(name);
+        if (user is null)
+        {
+            return (SignInOutcome.Wrong, null);
+        }
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            return (UserStatusHandler.IsDisabled(user.LockoutEnd) ? SignInOutcome.Disabled : SignInOutcome.Locked, user);
+        }
+        return result.Succeeded ? (SignInOutcome.Succeeded, user) : (SignInOutcome.Wrong, user);
+    }
+}
