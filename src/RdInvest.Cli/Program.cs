@@ -29,6 +29,7 @@ root.Subcommands.Add(ExportCommands.Build());
 root.Subcommands.Add(ParkCommands.Parks());
 root.Subcommands.Add(ParkCommands.Assess());
 root.Subcommands.Add(ReportCommands.Build());
+root.Subcommands.Add(FinanceCommands.Build());
 root.Subcommands.Add(ServeCommand.Build());
 root.Subcommands.Add(DemoCommand.Build());
 

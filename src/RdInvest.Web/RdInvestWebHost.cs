@@ -80,6 +80,7 @@ public static class RdInvestWebHost
         api.MapApprovalsApi();
         api.MapUsersApi();
         api.MapAuditApi();
+        api.MapFinanceApi();
         return app;
     }
 }

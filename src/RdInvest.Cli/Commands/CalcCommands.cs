@@ -28,16 +28,20 @@ public static class CalcCommands
         {
             Description = "统一社会信用代码：hte-reward 的 rewarded_before（及未给出的证书输入）、listing-reward 的 st_enterprise 取自数据库 / credit code: hte-reward takes rewarded_before (and certificate inputs not given), listing-reward st_enterprise, from the database",
         };
+        var loan = new Option<string?>("--loan") { Description = "贷款记录 贷款机构代码:贷款编号（loan-interest、pledge-compensation、guarantee-fee-subsidy）/ a loan record LENDER:LOAN_ID" };
+        var financingEvent = new Option<string?>("--event") { Description = "融资事件编号（listing-reward、direct-financing-reward）/ a financing event id" };
         var platform = new Option<string?>("--platform")
         {
             Description = "创新平台代码：platform-post-subsidy 的级别和最近一次评价等级取自数据库（与 --year 同用）/ platform id: platform-post-subsidy takes the level and latest grade from the database (with --year)",
         };
-        var year = new Option<int?>("--year") { Description = "与 --platform 同用：支持年度 / with --platform: the year of support" };
+        var year = new Option<int?>("--year") { Description = "年份：loan-interest 计算贷款在该年内的天数；与 --platform 同用为支持年度 / year: loan-interest counts the loan's days within it; with --platform, the year of support" };
         var json = Cli.JsonOption();
+        calc.Options.Add(loan);
+        calc.Options.Add(financingEvent);
+        calc.Options.Add(year);
         calc.Arguments.Add(rule);
         calc.Options.Add(unit);
         calc.Options.Add(platform);
-        calc.Options.Add(year);
         calc.Arguments.Add(inputs);
         calc.Options.Add(date);
         calc.Options.Add(plan);
@@ -68,12 +72,25 @@ public static class CalcCommands
             {
                 throw new UserError("--unit 需要数据库（--db）", "--unit needs a database (--db)", exitCode: 2);
             }
+            var typed = RuleInputParser.ToDictionary(RuleInputParser.SplitAssignments(args));
+            if (p.GetValue(loan) is not null || p.GetValue(financingEvent) is not null)
+            {
+                if (db is null)
+                {
+                    throw new UserError("--loan、--event 需要数据库（--db）", "--loan and --event need a database (--db)", exitCode: 2);
+                }
+                var fromRecord = await Finance.FinanceRuleInputs.LoadAsync(db, p.GetValue(rule)!, p.GetValue(loan), p.GetValue(financingEvent), p.GetValue(year), ct);
+                foreach (var (k, v) in fromRecord)
+                {
+                    typed[k] = v;
+                }
+                dateText ??= p.GetValue(year) is { } y ? $"{y:D4}-12-31" : null;
+            }
             if (p.GetValue(platform) is not null && db is null)
             {
                 throw new UserError("--platform 需要数据库（--db）", "--platform needs a database (--db)", exitCode: 2);
             }
-            var single = new CalcRequest(RuleInputParser.ToDictionary(RuleInputParser.SplitAssignments(args)), dateText, p.GetValue(plan),
-                Sets(p.GetValue(set) ?? []));
+            var single = new CalcRequest(typed, dateText, p.GetValue(plan), Sets(p.GetValue(set) ?? []));
             var result = await handler.HandleAsync(p.GetValue(rule)!, single, ct, p.GetValue(unit), p.GetValue(platform), p.GetValue(year));
             return Single(result, p.GetValue(json));
         });

@@ -94,7 +94,7 @@ public sealed class ExportHandler(RdInvestDb db)
         long count = 0;
         IEnumerable<object?[]> Rows()
         {
-            var issued = kind.Columns.ToList().FindIndex(c => c.Key == "issued");
+            var issued = kind.YearDateKey is { } dateKey ? kind.IndexOf(dateKey) : -1;
             while (reader.Read())
             {
                 var row = new object?[kind.Columns.Count];
@@ -102,7 +102,7 @@ public sealed class ExportHandler(RdInvestDb db)
                 {
                     row[i] = reader.IsDBNull(i) ? null : Format(kind.Columns[i], reader.GetValue(i), factor, request.LabelsZh);
                 }
-                // Certificates have no year column: --year selects them by issue year.
+                // Kinds without a year column (certificates, loans, financing) are selected by their dated column's year.
                 if (request.Year is { } y && yearColumn is null && issued >= 0
                     && row[issued] is string s && !s.StartsWith(y.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
                 {
@@ -147,6 +147,8 @@ public sealed class ExportHandler(RdInvestDb db)
             CellType.Money => Normal(Money.ToYuan(Convert.ToInt64(value, inv)) / factor),
             CellType.Fte => Normal(Convert.ToInt64(value, inv) / 100m),
             CellType.Percent => Normal(Convert.ToInt64(value, inv) / 10_000m),
+            // A rate is written as the fraction it is (4.35 % → 0.0435), which imports back to the same value.
+            CellType.Rate => Normal(Convert.ToInt64(value, inv) / 1_000_000m),
             CellType.Score => Normal(Convert.ToInt64(value, inv) / 100m),
             CellType.Count or CellType.Year => Convert.ToInt32(value, inv),
             CellType.Bool => (value is bool b ? b : Convert.ToInt64(value, inv) != 0) ? (zh ? "是" : "true") : (zh ? "否" : "false"),

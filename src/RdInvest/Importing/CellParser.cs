@@ -83,6 +83,10 @@ public sealed class CellParser(ImportKind kind, IImportReferences refs, decimal 
                 return WholeNumber(col, text, issues, out var y) ? FieldRules.Year(col, y, text, maxYear, issues) : null;
             case CellType.Count:
                 return WholeNumber(col, text, issues, out var n) ? FieldRules.Count(col, n, text, issues) : null;
+            case CellType.InstitutionRef:
+                return Institution(col, text, issues);
+            case CellType.Rate:
+                return Rate(col, text, issues, out amount);
             case CellType.Money or CellType.Fte or CellType.Percent or CellType.Score:
             {
                 if (!CellText.TryDecimal(text, out var d))
@@ -121,6 +125,59 @@ public sealed class CellParser(ImportKind kind, IImportReferences refs, decimal 
             default:
                 throw new InvalidOperationException($"no parser for {col.Type}");
         }
+    }
+
+    /// <summary>
+    /// A financial institution's code: well-formed, and stored unless the kind is the institutions' own (whose parent may
+    /// come in the same file: <see cref="InstitutionParentCheck"/> checks it after the rows). A guarantor must be a guarantee institution.
+    /// </summary>
+    private string? Institution(ImportColumn col, string text, List<FieldIssue> issues)
+    {
+        if (FieldRules.CreditCode(col, text, issues) is not { } code)
+        {
+            return null;
+        }
+        if (kind.Entity == typeof(Finance.FinancialInstitution))
+        {
+            return code;
+        }
+        if (refs.InstitutionKind(code) is not { } found)
+        {
+            issues.Add(new(ImportRules.UnknownInstitution, col.Key, text, []));
+            return null;
+        }
+        if (col.Key == "guarantor_code" && found != Finance.InstitutionKinds.Guarantee)
+        {
+            issues.Add(new(ImportRules.InstitutionKindMismatch, col.Key, text, [found, Finance.InstitutionKinds.Guarantee]));
+            return null;
+        }
+        return code;
+    }
+
+    /// <summary>An annual rate: "4.35%" is a percent, "0.0435" a fraction; a bare number above 1 is ambiguous and refused.</summary>
+    private long? Rate(ImportColumn col, string text, List<FieldIssue> issues, out decimal? amount)
+    {
+        amount = null;
+        var percent = text.TrimEnd().EndsWith('%');
+        if (!CellText.TryDecimal(text, out var d))
+        {
+            issues.Add(new(ImportRules.InvalidNumber, col.Key, text, []));
+            return null;
+        }
+        if (!percent && d > 1m)
+        {
+            issues.Add(new(ImportRules.InvalidRate, col.Key, text, []));
+            return null;
+        }
+        var value = percent ? d : d * 100m;
+        if (value > FieldRules.MaxPercent)
+        {
+            issues.Add(new(ImportRules.InvalidRate, col.Key, text, []));
+            return null;
+        }
+        var stored = FieldRules.Amount(kind, col, value, text, issues);
+        amount = stored is null ? null : value;
+        return stored;
     }
 
     private static bool WholeNumber(ImportColumn col, string text, List<FieldIssue> issues, out long value)

@@ -29,6 +29,9 @@ public static class DataContract
         Line("`rdinvest import template KIND --out FILE.xlsx|.csv` writes the columns below with one example row;");
         Line("`rdinvest export KIND --out FILE [--year Y] [--division CODE] [--labels zh] [--unit U]` writes what imports back unchanged.");
         Line("Text cells beginning with = + - @, tab or CR are written with a leading apostrophe, which import removes.");
+        Line("`loans` and `financing` name institutions (`lender_code`, `guarantor_code`, `institution_code`) that must be imported first;");
+        Line("an institution's `parent_code` may name a bank in the same file. A loan's `annual_rate` is a fraction (0.0435) or a percent (4.35%).");
+        Line("`export --year` selects certificates by `issued`, loans by `granted_on` and financing events by `date`.");
         Line("`rd` records follow the approval workflow of their county-year: a row of a final county-year is an error");
         Line("(`county-year-final`; a region admin must reopen it), and an inserted or changed record takes the county-year's");
         Line("current status (draft when it has none). `division-figures` rows of a county whose year is final are refused the same");
@@ -53,6 +56,7 @@ public static class DataContract
                 {
                     CellType.Money => "--unit (万元)",
                     CellType.Percent => "%",
+                    CellType.Rate => "0.0435 or 4.35%",
                     CellType.Fte => "person-years",
                     CellType.Count => "count",
                     CellType.Score => "0–100",

@@ -24,6 +24,7 @@ public sealed class DbImportReferences : IImportReferences
     private readonly Dictionary<string, string> _parkIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _platforms = new(StringComparer.Ordinal);
     private readonly HashSet<(string Division, int Year)> _final = [];
+    private readonly Dictionary<string, string> _institutions = new(StringComparer.Ordinal);
 
     private DbImportReferences(DbConnection connection, DbTransaction transaction, KindTable rd)
     {
@@ -78,6 +79,12 @@ public sealed class DbImportReferences : IImportReferences
                 $"FROM {Q(pl.Table)} pl JOIN {Q(u.Table)} u ON u.{Q(u.Column(nameof(ReportingUnit.Id)))} = pl.{Q(pl.Column(nameof(Platforms.Platform.HostUnitId)))}",
                 r => refs._platforms[r.GetString(0)] = refs.Canonical(r.GetString(1)), ct);
         }
+        if (types.Contains(CellType.InstitutionRef))
+        {
+            var f = KindTable.For(db, typeof(Finance.FinancialInstitution));
+            await refs.ReadAsync($"SELECT {Q(f.Column(nameof(Finance.FinancialInstitution.Code)))}, {Q(f.Column(nameof(Finance.FinancialInstitution.Kind)))} FROM {Q(f.Table)}",
+                r => refs._institutions[r.GetString(0)] = r.GetString(1), ct);
+        }
         if (kind.LockedByFinalCountyYear || kind.LocksUnitMoves)
         {
             await refs.ReadAsync(Approval.ApprovalPolicy.FinalCountyYearsSql(db),
@@ -117,6 +124,7 @@ public sealed class DbImportReferences : IImportReferences
     public string? PaymentDivision(long id) => _payments.GetValueOrDefault(id);
     public string? LeagueCityOf(string divisionCode) => _divisions.GetValueOrDefault(divisionCode);
     public bool IsFinal(string divisionCode, int year) => _final.Contains((divisionCode, year));
+    public string? InstitutionKind(string code) => _institutions.GetValueOrDefault(code);
 
     public IReadOnlyDictionary<long, IReadOnlyList<(int Year, bool Final)>> RecordYears(IReadOnlyCollection<long> unitIds)
     {

@@ -156,7 +156,7 @@ public static partial class FieldRules
         {
             CellType.Money => (col.MaxAmount ?? kind.MaxMoney, Money.FenPerYuan, "0.01", "元 yuan"),
             CellType.Fte => (MaxFte, 100m, "0.01", "人年 person-years"),
-            CellType.Percent => (MaxPercent, 10_000m, "0.0001", "%"),
+            CellType.Percent or CellType.Rate => (MaxPercent, 10_000m, "0.0001", "%"),
             CellType.Score => (MaxScore, 100m, "0.01", "分 points"),
             _ => throw new ArgumentOutOfRangeException(nameof(col), col.Type, "not an amount"),
         };

@@ -32,6 +32,10 @@ public enum CellType
     Percent,
     Bool,
     Date,
+    /// <summary>Code of an existing financial institution (or, for a parent, one in the same file).</summary>
+    InstitutionRef,
+    /// <summary>An annual rate, a fraction (0.0435) or a percent (4.35%); stored as percent × 10^4 like <see cref="Percent"/>.</summary>
+    Rate,
     /// <summary>Existing platform id.</summary>
     PlatformRef,
     /// <summary>A score out of 100 to 0.01, stored × 100.</summary>
@@ -64,7 +68,7 @@ public sealed record ImportColumn(
     public string UnitZh(Common.MoneyUnit unit) => Type switch
     {
         CellType.Money => Common.Money.UnitLabel(unit),
-        CellType.Percent => "%",
+        CellType.Percent or CellType.Rate => "%",
         CellType.Fte => "人年",
         CellType.Count => "个",
         CellType.Score => "分",
@@ -112,6 +116,9 @@ public sealed record ImportKind(string Name, string TitleZh, string TitleEn, Typ
     /// of the unit's records, in the old division or the new one, is final (the approval policy), as through the API.
     /// </summary>
     public bool LocksUnitMoves { get; init; }
+
+    /// <summary>A date column that stands for the year of a kind without one: <c>export --year</c> selects by it.</summary>
+    public string? YearDateKey { get; init; }
 
     public ImportColumn? Find(string key) => Columns.FirstOrDefault(c => c.Key == key);
 

@@ -173,7 +173,7 @@ public static class ImportKinds
         new("relocated", "是否整体迁入", CellType.Bool, nameof(Certification.Relocated),
             "是否有效期内整体迁入自治区", "relocated into the region whole with a valid certificate") { Example = "否" },
     ])
-    { DivisionPath = ExportDivisionPath.Unit, RowRules = [KindRowRules.CertificateDates], AlwaysStaged = ["expires"] };
+    { DivisionPath = ExportDivisionPath.Unit, RowRules = [KindRowRules.CertificateDates], AlwaysStaged = ["expires"], YearDateKey = "issued" };
 
     public static readonly ImportKind Projects = new("projects", "自治区科技重大专项", "major S&T projects", typeof(MajorProject),
     [
@@ -240,7 +240,10 @@ public static class ImportKinds
     { DivisionPath = ExportDivisionPath.Platform };
 
     public static readonly IReadOnlyList<ImportKind> All =
-        [Units, Rd, DivisionFigures, Parks, ParkFigures, Certifications, Projects, AwardUse, Platforms, PlatformEvaluations];
+    [
+        Units, Rd, DivisionFigures, Parks, ParkFigures, Certifications, Projects, AwardUse, Platforms, PlatformEvaluations,
+        Finance.FinanceImportKinds.Institutions, Finance.FinanceImportKinds.Loans, Finance.FinanceImportKinds.Financing,
+    ];
 
     public static ImportKind Get(string name) =>
         All.FirstOrDefault(k => string.Equals(k.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))

@@ -28,6 +28,8 @@ public interface IImportReferences
     bool IsFinal(string divisionCode, int year);
     /// <summary>The years of each unit's records and whether each record is final, for the units asked.</summary>
     IReadOnlyDictionary<long, IReadOnlyList<(int Year, bool Final)>> RecordYears(IReadOnlyCollection<long> unitIds);
+    /// <summary>The kind of the financial institution with that code, or null when there is none.</summary>
+    string? InstitutionKind(string code);
 }
 
 /// <summary>In-memory references, for tests and for checks that need no database.</summary>
@@ -77,4 +79,9 @@ public sealed class MemoryImportReferences : IImportReferences
 
     public IReadOnlyDictionary<long, IReadOnlyList<(int Year, bool Final)>> RecordYears(IReadOnlyCollection<long> unitIds) =>
         unitIds.Where(Records.ContainsKey).Distinct().ToDictionary(id => id, id => (IReadOnlyList<(int, bool)>)Records[id]);
+
+    /// <summary>Institution code → its kind.</summary>
+    public Dictionary<string, string> Institutions { get; } = new(StringComparer.Ordinal);
+
+    public string? InstitutionKind(string code) => Institutions.GetValueOrDefault(code);
 }

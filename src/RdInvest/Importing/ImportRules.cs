@@ -109,6 +109,15 @@ public static class ImportRules
     public static readonly ImportRule UnitMoveFinal = new("unit-move-final", Severity.Error,
         "不能将单位从 {2} 迁至 {1}：{3} 的 {4} 年数据已审定（final）并锁定，需由自治区管理员重新开放",
         "cannot move the unit from {2} to {1}: {3}'s {4} data is final and locked; a region admin must reopen it first");
+    public static readonly ImportRule LoanDateOrder = new("loan-date-order", Severity.Error,
+        "“{0}” {1} 早于发放日期 {2}", "'{0}' {1} is before the grant date {2}");
+    public static readonly ImportRule InvalidRate = new("invalid-rate", Severity.Error,
+        "“{0}”的值“{1}”应为小数（如 0.0435）或百分数（如 4.35%），不超过 100%",
+        "'{0}': '{1}' should be a fraction (e.g. 0.0435) or a percent (e.g. 4.35%), at most 100 %");
+    public static readonly ImportRule UnknownInstitution = new("unknown-institution", Severity.Error,
+        "金融机构“{1}”不存在（请先导入金融机构）", "financial institution '{1}' does not exist (import institutions first)");
+    public static readonly ImportRule InstitutionKindMismatch = new("institution-kind-mismatch", Severity.Error,
+        "“{0}”的机构“{1}”类型为 {2}，应为 {3}", "'{0}': institution '{1}' is of kind {2}, expected {3}");
     public static readonly ImportRule TooManyFindings = new("too-many-findings", Severity.Error,
         "问题过多，仅列出前 {2} 条", "too many findings; only the first {2} are listed");
 
@@ -117,7 +126,7 @@ public static class ImportRules
         UnreadableFile, NoHeader, UnknownColumn, DuplicateColumn, MissingColumn, UnitMismatch, MissingValue,
         InvalidNumber, InvalidInteger, InvalidDate, InvalidBoolean, InvalidChoice, InvalidCode, TextTooLong,
         NegativeAmount, AboveMaximum, TooPrecise, InvalidCharacter, InvalidCreditCode, UnknownDivision, UnknownPark, UnknownPayment, UnknownUnit, UnknownPlatform, DuplicateKey, SplitMismatch,
-        YearOutOfRange, DateOrder, ValidityOrder, OutsideScope, OutsidePark, CountyYearFinal, UnitMoveFinal, RdJump, RdAboveHalfRevenue, IntensityMismatch, TooManyFindings,
+        YearOutOfRange, DateOrder, ValidityOrder, LoanDateOrder, InvalidRate, UnknownInstitution, InstitutionKindMismatch, OutsideScope, OutsidePark, CountyYearFinal, UnitMoveFinal, RdJump, RdAboveHalfRevenue, IntensityMismatch, TooManyFindings,
     ];
 }
 

@@ -37,6 +37,7 @@ public sealed class ImportValidator
     private readonly RowPlacement _placement;
     private readonly YearOnYearCheck _yearOnYear;
     private readonly UnitMoveCheck _moves;
+    private readonly InstitutionParentCheck _parents;
     private readonly List<ImportFinding> _findings = [];
     private readonly int[] _colIndex;
     private readonly Dictionary<string, int> _keys = new(StringComparer.Ordinal);
@@ -59,6 +60,7 @@ public sealed class ImportValidator
         _placement = new RowPlacement(kind, refs, options.Scope) { Park = options.Park };
         _yearOnYear = new YearOnYearCheck(kind, refs, _unitFactor);
         _moves = new UnitMoveCheck(kind, refs);
+        _parents = new InstitutionParentCheck(kind, refs);
         _colIndex = Enumerable.Repeat(-1, kind.Columns.Count).ToArray();
         _yearIndex = kind.IndexOf("year");
     }
@@ -262,6 +264,7 @@ public sealed class ImportValidator
         _placement.CheckApproval(row, year);
         _yearOnYear.Add(source.Number, row, year, leagueCity);
         _moves.Add(source.Number, row, leagueCity);
+        _parents.Add(source.Number, row, leagueCity);
         var errors = row.Issues.Count(i => i.Rule.Severity == Severity.Error);
         foreach (var issue in row.Issues)
         {
@@ -340,7 +343,7 @@ public sealed class ImportValidator
     /// </summary>
     public void Finish()
     {
-        foreach (var (finding, leagueCity) in _moves.Findings(_file))
+        foreach (var (finding, leagueCity) in _moves.Findings(_file).Concat(_parents.Findings(_file)))
         {
             Add(finding);
             if (_errorRows.Add(finding.Row))

@@ -3,7 +3,7 @@ using RdInvest.Policy.Rules;
 
 namespace RdInvest.Policy;
 
-/// <summary>The incentive rules of the plan (R1–R13), in order.</summary>
+/// <summary>The incentive rules of the plan (R1–R16), in order.</summary>
 public static class RuleRegistry
 {
     public static IReadOnlyList<RuleDefinition> All { get; } =
@@ -21,6 +21,9 @@ public static class RuleRegistry
         ListingReward.Definition,
         NationalProjectMatch.Definition,
         PlatformPostSubsidy.Definition,
+        DirectFinancingReward.Definition,
+        PledgeCompensation.Definition,
+        GuaranteeFeeSubsidy.Definition,
     ];
 
     /// <summary>By slug (post-subsidy) or id (R2, r2).</summary>

@@ -149,6 +149,8 @@ public sealed class EndpointMatrixTests
         ["GET /api/v1/parks/{parkId}/indicators/{year}"] = new(null, true, Ok200, v => $"/api/v1/parks/{Pick(v, ParkIn, ParkOut)}/indicators/{Year}",
             Except: new() { [Roles.Enterprise] = NotFound }),
         ["GET /api/v1/assessment/{year}"] = new(Roles.RegionReaders, false, Ok200, _ => $"/api/v1/assessment/{Year}"),
+        ["GET /api/v1/finance/stats/{year}"] = new(Roles.RegionReaders, false, Ok200, _ => $"/api/v1/finance/stats/{Year}"),
+        ["GET /api/v1/finance/evaluation/{year}"] = new(Roles.RegionReaders, false, Ok200, _ => $"/api/v1/finance/evaluation/{Year}"),
         ["GET /api/v1/notifications"] = new(null, false, Ok200, _ => "/api/v1/notifications", Public: true),
         ["GET /api/v1/notifications/{id}/download"] = new(null, false, Ok200,
             v => $"/api/v1/notifications/{(v == Variant.In ? ReleasedNotification : DraftNotification)}/download", Public: true,

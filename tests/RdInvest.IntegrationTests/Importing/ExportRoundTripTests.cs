@@ -4,7 +4,8 @@ namespace RdInvest.IntegrationTests.Importing;
 
 public sealed class ExportRoundTripTests
 {
-    private static readonly string[] Order = ["parks", "units", "division-figures", "park-figures", "rd", "certifications", "projects", "platforms", "platform-evaluations"];
+    private static readonly string[] Order = ["parks", "units", "division-figures", "park-figures", "rd", "certifications", "projects", "platforms", "platform-evaluations",
+        "institutions", "loans", "financing"];
 
     [Fact]
     public async Task Export_ThenImport_ChangesNothingForEveryKind()

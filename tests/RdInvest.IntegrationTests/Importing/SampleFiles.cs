@@ -69,8 +69,33 @@ public static class SampleFiles
             {
                 $"PF{i:D3}", "2023", "ABCD"[i % 4].ToString(), i % 3 == 0 ? "" : D(60m + i + 0.25m),
             })],
+        // A branch comes before its bank: a parent may be anywhere in the same file.
+        "institutions" => [["code", "name", "kind", "parent_code", "division_code"],
+            [Institution(3), "示例银行科技支行", "tech_branch", Institution(1), "150102"],
+            [Institution(1), "示例银行内蒙古分行", "bank", "", "150100"],
+            [Institution(2), "另一银行", "bank", "", "150200"],
+            [Institution(4), "另一银行科技金融事业部", "tech_branch", Institution(2), "150203"],
+            [Institution(5), "示例融资担保公司", "guarantee", "", "150100"],
+            [Institution(6), "示例证券", "other", "", "150100"]],
+        "loans" => [["loan_id", "lender_code", "borrower", "kind", "guarantor_code", "granted_on", "matures_on", "repaid_on",
+                "amount", "annual_rate", "guarantee_fee", "loss_amount"],
+            .. Enumerable.Range(1, count).Select(i => new[]
+            {
+                $"DK{i:D5}", Institution(1 + i % 4), Code(i), LoanKind(i), i % 4 == 2 ? Institution(5) : "",
+                "2023-03-15", "2024-03-14", i % 5 == 0 ? "2023/12/1" : "", D(100m + i / 4m), i % 2 == 0 ? "4.35%" : "0.0385",
+                i % 4 == 2 ? "1.5" : "", i % 4 == 1 && i % 3 == 0 ? "20" : "",
+            })],
+        "financing" => [["event_id", "unit", "kind", "date", "amount_raised", "institution_code"],
+            .. Enumerable.Range(1, Math.Min(count, 7)).Select(i => new[]
+            {
+                $"ZR{i:D4}", Code(i), RdInvest.Finance.FinancingKinds.All[i - 1], "2023-06-30", D(3000m + i), i % 2 == 0 ? Institution(6) : "",
+            })],
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    public static string Institution(int i) => CreditCode.Complete("91150100FN" + i.ToString("D7", Inv));
+
+    private static string LoanKind(int i) => (i % 4) switch { 1 => "ip_pledge", 2 => "guaranteed", 3 => "credit", _ => "other" };
 
     private static string D(decimal d) => d.ToString(Inv);
 

@@ -87,11 +87,12 @@ public sealed class CalcCliTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Calc_List_HasThirteenRules()
+    public async Task Calc_List_HasEveryRule()
     {
         var (code, output, _) = await Run("calc", "list", "--json");
         Assert.Equal(0, code);
-        Assert.Equal(13, JsonNode.Parse(output)!.AsArray().Count);
+        Assert.Equal(RdInvest.Policy.RuleRegistry.All.Count, JsonNode.Parse(output)!.AsArray().Count);
+        Assert.Equal(16, JsonNode.Parse(output)!.AsArray().Count);
     }
 
     [Fact]

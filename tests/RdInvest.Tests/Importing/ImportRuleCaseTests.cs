@@ -26,6 +26,8 @@ public sealed class ImportRuleCaseTests
         refs.UnitDivisions["91150102MA0N000023"] = "150102";
         refs.Final.Add(("150102", 2021));
         refs.Records[1] = [(2021, false), (2022, false)];
+        refs.Institutions["91150100FN0000001Y"] = "bank";
+        refs.Institutions["91150100FN0000005B"] = "guarantee";
         refs.Payments[7] = "150102";
         return refs;
     }

@@ -13,15 +13,15 @@ public sealed class RuleRegistryTests
     private static readonly Plan Plan = PlanLoader.BuiltIn("im-rd-2021-2025");
 
     [Fact]
-    public void Registry_AllRules_AreR1ToR13WithTheirSlugs()
+    public void Registry_AllRules_AreR1ToR16WithTheirSlugs()
     {
         string[] slugs =
         [
             "hte-reward", "post-subsidy", "tech-transfer-tax", "relocation-tax", "soe-assessment", "super-deduction",
             "hte-tax-rate", "innovation-voucher", "institution-support", "loan-interest", "listing-reward", "national-project-match",
-            "platform-post-subsidy",
+            "platform-post-subsidy", "direct-financing-reward", "pledge-compensation", "guarantee-fee-subsidy",
         ];
-        Assert.Equal(Enumerable.Range(1, 13).Select(i => $"R{i}"), RuleRegistry.All.Select(r => r.Id));
+        Assert.Equal(Enumerable.Range(1, 16).Select(i => $"R{i}"), RuleRegistry.All.Select(r => r.Id));
         Assert.Equal(slugs, RuleRegistry.All.Select(r => r.Slug));
     }
 

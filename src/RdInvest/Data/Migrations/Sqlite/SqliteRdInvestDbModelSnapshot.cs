@@ -1159,6 +1159,165 @@ namespace RdInvest.Data.Migrations.Sqlite
                     b.ToTable("rd_records", (string)null);
                 });
 
+            modelBuilder.Entity("RdInvest.Finance.FinancialInstitution", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("DivisionCode");
+
+                    b.HasIndex("ParentCode");
+
+                    b.ToTable("fin_institutions", (string)null);
+                });
+
+            modelBuilder.Entity("RdInvest.Finance.FinancingEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountRaisedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstitutionCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("InstitutionCode");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("financing_events", (string)null);
+                });
+
+            modelBuilder.Entity("RdInvest.Finance.Loan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnualRateBp4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BorrowerUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("GrantedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GuaranteeFeeFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GuarantorCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LenderCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LoanId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LossAmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("MaturesOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BorrowerUnitId");
+
+                    b.HasIndex("GrantedOn");
+
+                    b.HasIndex("GuarantorCode");
+
+                    b.HasIndex("LenderCode", "LoanId")
+                        .IsUnique();
+
+                    b.ToTable("loans", (string)null);
+                });
+
             modelBuilder.Entity("RdInvest.Platforms.Platform", b =>
                 {
                     b.Property<string>("Id")
@@ -1420,6 +1579,49 @@ namespace RdInvest.Data.Migrations.Sqlite
                     b.HasOne("RdInvest.Data.ReportingUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RdInvest.Finance.FinancialInstitution", b =>
+                {
+                    b.HasOne("RdInvest.Data.Division", null)
+                        .WithMany()
+                        .HasForeignKey("DivisionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RdInvest.Finance.FinancingEvent", b =>
+                {
+                    b.HasOne("RdInvest.Finance.FinancialInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RdInvest.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("RdInvest.Finance.Loan", b =>
+                {
+                    b.HasOne("RdInvest.Data.ReportingUnit", null)
+                        .WithMany()
+                        .HasForeignKey("BorrowerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("RdInvest.Finance.FinancialInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("GuarantorCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RdInvest.Finance.FinancialInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("LenderCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -219,6 +219,30 @@ namespace RdInvest.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "fin_institutions",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ParentCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    DivisionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_fin_institutions", x => x.Code);
+                    table.ForeignKey(
+                        name: "FK_fin_institutions_divisions_DivisionCode",
+                        column: x => x.DivisionCode,
+                        principalTable: "divisions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "parks",
                 columns: table => new
                 {
@@ -519,6 +543,82 @@ namespace RdInvest.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "financing_events",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    UnitId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    AmountRaisedFen = table.Column<long>(type: "bigint", nullable: false),
+                    InstitutionCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_financing_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_financing_events_fin_institutions_InstitutionCode",
+                        column: x => x.InstitutionCode,
+                        principalTable: "fin_institutions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_financing_events_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "loans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LenderCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    LoanId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    BorrowerUnitId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    GuarantorCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    GrantedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    MaturesOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RepaidOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    AnnualRateBp4 = table.Column<long>(type: "bigint", nullable: false),
+                    GuaranteeFeeFen = table.Column<long>(type: "bigint", nullable: true),
+                    LossAmountFen = table.Column<long>(type: "bigint", nullable: true),
+                    IsSynthetic = table.Column<bool>(type: "boolean", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_loans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_loans_fin_institutions_GuarantorCode",
+                        column: x => x.GuarantorCode,
+                        principalTable: "fin_institutions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_loans_fin_institutions_LenderCode",
+                        column: x => x.LenderCode,
+                        principalTable: "fin_institutions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_loans_units_BorrowerUnitId",
+                        column: x => x.BorrowerUnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "payments",
                 columns: table => new
                 {
@@ -751,6 +851,31 @@ namespace RdInvest.Data.Migrations.Postgres
                 column: "ParentCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_fin_institutions_DivisionCode",
+                table: "fin_institutions",
+                column: "DivisionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fin_institutions_ParentCode",
+                table: "fin_institutions",
+                column: "ParentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_financing_events_Date",
+                table: "financing_events",
+                column: "Date");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_financing_events_InstitutionCode",
+                table: "financing_events",
+                column: "InstitutionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_financing_events_UnitId",
+                table: "financing_events",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_import_run_divisions_RunId_LeagueCityCode_Year",
                 table: "import_run_divisions",
                 columns: new[] { "RunId", "LeagueCityCode", "Year" },
@@ -765,6 +890,27 @@ namespace RdInvest.Data.Migrations.Postgres
                 name: "IX_import_runs_At",
                 table: "import_runs",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_loans_BorrowerUnitId",
+                table: "loans",
+                column: "BorrowerUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_loans_GrantedOn",
+                table: "loans",
+                column: "GrantedOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_loans_GuarantorCode",
+                table: "loans",
+                column: "GuarantorCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_loans_LenderCode_LoanId",
+                table: "loans",
+                columns: new[] { "LenderCode", "LoanId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_notifications_PlanId",
@@ -912,7 +1058,13 @@ namespace RdInvest.Data.Migrations.Postgres
                 name: "division_figures");
 
             migrationBuilder.DropTable(
+                name: "financing_events");
+
+            migrationBuilder.DropTable(
                 name: "import_run_divisions");
+
+            migrationBuilder.DropTable(
+                name: "loans");
 
             migrationBuilder.DropTable(
                 name: "notifications");
@@ -949,6 +1101,9 @@ namespace RdInvest.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "import_runs");
+
+            migrationBuilder.DropTable(
+                name: "fin_institutions");
 
             migrationBuilder.DropTable(
                 name: "plans");
