@@ -87,6 +87,7 @@ public sealed class ImportApprovalPagesTests(WorkPagesApp work) : IClassFixture<
     [Fact]
     public async Task Approval_CountySubmitsCityApprovesRegionFinalises_LockedAndANewUploadIsRefused()
     {
+        Assert.SkipWhen(App.SkipReason is not null, App.SkipReason ?? "");
         const int year = 2023;
         await ReopenAsync(year);
         var row = $"[data-testid=table-waiting] tr[data-county='{County}']";
@@ -174,7 +175,6 @@ public sealed class ImportApprovalPagesTests(WorkPagesApp work) : IClassFixture<
     [InlineData(Roles.Enterprise)]
     [InlineData(Roles.Auditor)]
     [InlineData(Roles.Finance)]
-    [InlineData(Roles.ParkAdmin)]
     public async Task WorkPages_RoleThatMayNot_Gets403(string role)
     {
         await using var s = await Session.OpenAsync(App, role);
@@ -184,6 +184,19 @@ public sealed class ImportApprovalPagesTests(WorkPagesApp work) : IClassFixture<
         var nav = await s.NavigationAsync();
         Assert.DoesNotContain("Imports", nav);
         Assert.DoesNotContain("Approvals", nav);
+    }
+
+    [Fact]
+    public async Task ParkAdmin_ImportsItsParkKindsOnly_AndHasNoApprovals()
+    {
+        await using var s = await Session.OpenAsync(App, Roles.ParkAdmin);
+        Assert.Equal(200, (await s.GoAsync("/imports"))!.Status);
+        Assert.Equal(403, (await s.GoAsync("/approvals"))!.Status);
+        Assert.Equal(403, (await s.Page.APIRequest.GetAsync("/imports?handler=template&kind=rd")).Status);
+        Assert.Equal(200, (await s.Page.APIRequest.GetAsync("/imports?handler=template&kind=park-figures")).Status);
+        await s.GoAsync("/imports");
+        Assert.Equal(0, await s.Page.Locator("[data-testid=template-rd]").CountAsync());
+        Assert.Equal(1, await s.Page.Locator("[data-testid=template-park-figures]").CountAsync());
     }
 
     [Fact]

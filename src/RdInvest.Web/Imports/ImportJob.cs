@@ -39,6 +39,9 @@ public sealed class ImportJob : IProgress<ImportProgress>
     /// <summary>The divisions the owner may import into (ScopeService.ImportDivisionsAsync); null is everywhere.</summary>
     public IReadOnlySet<string>? Scope { get; init; }
 
+    /// <summary>The one park a park administrator's import is confined to (ScopeService.ImportPark); null is no park limit.</summary>
+    public string? Park { get; init; }
+
     public bool DryRun { get; init; }
 
     public DateTime Created { get; init; }

@@ -18,7 +18,7 @@ public enum SignInOutcome
 
 /// <summary>
 /// The one password sign-in of the platform, used by the sign-in page and by <c>POST /api/v1/account/login</c>: the
-/// per-name throttle, the account lockout, disabled accounts, and an audit entry for every attempt, successful or not
+/// per-name throttle on failed attempts, the account lockout, disabled accounts, and an audit entry for every attempt, successful or not
 /// (<c>account.signin</c> / <c>account.signin.failed</c>, with the outcome and the client address).
 /// </summary>
 public sealed class SignInService(SignInManager<AppUser> signIn, SignInThrottle throttle, RdInvestDb db, TimeProvider time, ILogger<SignInService> log)
@@ -47,20 +47,26 @@ public sealed class SignInService(SignInManager<AppUser> signIn, SignInThrottle 
         {
             return (SignInOutcome.Wrong, null);
         }
-        if (!throttle.TryAcquire(name))
+        if (throttle.Exhausted(name))
         {
             return (SignInOutcome.Throttled, null);
         }
         var user = await signIn.UserManager.FindByNameAsync(name);
         if (user is null)
         {
+            throttle.RecordFailure(name);
             return (SignInOutcome.Wrong, null);
         }
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return (SignInOutcome.Succeeded, user);
+        }
+        throttle.RecordFailure(name);
         if (result.IsLockedOut)
         {
             return (UserStatusHandler.IsDisabled(user.LockoutEnd) ? SignInOutcome.Disabled : SignInOutcome.Locked, user);
         }
-        return result.Succeeded ? (SignInOutcome.Succeeded, user) : (SignInOutcome.Wrong, user);
+        return (SignInOutcome.Wrong, user);
     }
 }

@@ -66,9 +66,12 @@ public sealed class IndexModel(RdInvestDb db, ImportJobs jobs, IStringLocalizer<
         Title = T["Imports.Title"];
         Crumbs.Add(new Crumb(Title));
         var user = CurrentUser!;
-        Kinds = user.Role is Roles.RegionAdmin or Roles.RegionAnalyst
-            ? ImportKinds.All
-            : ImportKinds.All.Where(k => ScopeService.OfficerImportKinds.Contains(k.Name)).ToList();
+        Kinds = user.Role switch
+        {
+            Roles.RegionAdmin or Roles.RegionAnalyst => ImportKinds.All,
+            Roles.ParkAdmin => ImportKinds.All.Where(k => ScopeService.ParkImportKinds.Contains(k.Name)).ToList(),
+            _ => ImportKinds.All.Where(k => ScopeService.OfficerImportKinds.Contains(k.Name)).ToList(),
+        };
         if (JobId is not null)
         {
             Job = jobs.Find(JobId, user.Name);
@@ -198,7 +201,7 @@ public sealed class IndexModel(RdInvestDb db, ImportJobs jobs, IStringLocalizer<
             await LoadAsync(ct);
             return Page();
         }
-        var job = await jobs.UploadAsync(Kind!, file!, CurrentUser!.Name, scope, ct);
+        var job = await jobs.UploadAsync(Kind!, file!, CurrentUser!.Name, scope, new ScopeService(db, CurrentUser!).ImportPark(Kind!), ct);
         return Redirect("/imports?job=" + job.Id);
     }
 
