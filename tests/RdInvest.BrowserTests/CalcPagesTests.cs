@@ -37,7 +37,7 @@ public sealed class CalcPagesTests(BrowserApp app)
         await using var s = await Session.OpenAsync(app, Roles.CountyOfficer);
         Assert.Equal(200, (await s.GoAsync("/calc"))!.Status);
         var rules = s.Page.Locator("[data-testid=table-rules] tbody tr");
-        Assert.Equal(12, await rules.CountAsync());
+        Assert.Equal(RdInvest.Policy.RuleRegistry.All.Count, await rules.CountAsync());
         Assert.Contains("二(二)6", await s.Page.Locator("[data-testid=table-rules]").InnerTextAsync());
         await s.ShotAsync("calc-index");
         await AssertAxeAsync(s);
@@ -94,6 +94,7 @@ public sealed class CalcPagesTests(BrowserApp app)
         await SubmitAsync(s.Page);
 
         var field = s.Page.Locator("[data-field=rd_prev]");
+        await field.Locator("[data-testid=error-rd_prev]").WaitForAsync();
         Assert.Contains("is-invalid", await field.Locator("input").GetAttributeAsync("class"));
         Assert.Equal("true", await field.Locator("input").GetAttributeAsync("aria-invalid"));
         Assert.Contains("二千万", await field.Locator("[data-testid=error-rd_prev]").InnerTextAsync());
@@ -216,6 +217,7 @@ public sealed class CalcPagesTests(BrowserApp app)
         await s.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await FillAsync(s.Page, "in.year", "2023");
         await FillAsync(s.Page, "in.rd_prev", "20000000");
+        await FillAsync(s.Page, "in.rd_prev2", "0");
         await FillAsync(s.Page, "in.revenue_prev", "x");
         await SubmitAsync(s.Page);
         Assert.Contains("is not an amount in yuan", await s.Page.Locator("[data-testid=error-revenue_prev]").InnerTextAsync());
