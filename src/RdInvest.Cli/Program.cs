@@ -32,6 +32,7 @@ root.Subcommands.Add(ReportCommands.Build());
 root.Subcommands.Add(FinanceCommands.Build());
 root.Subcommands.Add(ServeCommand.Build());
 root.Subcommands.Add(DemoCommand.Build());
+root.Subcommands.Add(AnalyticsCommands.Build());
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -153,6 +153,7 @@ public sealed class ApprovalHandler(RdInvestDb db, TimeProvider clock)
         await db.RdRecords
             .Where(r => r.Year == year && db.Units.Any(u => u.Id == r.UnitId && u.DivisionCode == county))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, to), ct);
+        await Analytics.AnalyticsRefresh.AfterWriteAsync(db, Analytics.AnalyticsTouch.Of(county, null, year), ct);
         AuditLog.Append(db, actor, "approval." + action, "approval", $"{county}/{year}", new { status = from }, new { status = to, reason }, now);
         await db.SaveChangesAsync(ct);
     }

@@ -35,6 +35,9 @@ public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext
     public DbSet<AwardUse> AwardUses => Set<AwardUse>();
     public DbSet<RdInvest.Platforms.Platform> Platforms => Set<RdInvest.Platforms.Platform>();
     public DbSet<RdInvest.Platforms.PlatformEvaluation> PlatformEvaluations => Set<RdInvest.Platforms.PlatformEvaluation>();
+    public DbSet<RdInvest.Analytics.AnalyticsMeasure> AnalyticsMeasures => Set<RdInvest.Analytics.AnalyticsMeasure>();
+    public DbSet<RdInvest.Analytics.AnalyticsParkMeasure> AnalyticsParkMeasures => Set<RdInvest.Analytics.AnalyticsParkMeasure>();
+    public DbSet<RdInvest.Analytics.AnalyticsYear> AnalyticsYears => Set<RdInvest.Analytics.AnalyticsYear>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -65,6 +68,9 @@ public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext
         b.ApplyConfiguration(new RdInvest.Payments.AwardUseConfiguration());
         b.ApplyConfiguration(new RdInvest.Platforms.PlatformConfiguration());
         b.ApplyConfiguration(new RdInvest.Platforms.PlatformEvaluationConfiguration());
+        b.ApplyConfiguration<RdInvest.Analytics.AnalyticsMeasure>(new RdInvest.Analytics.AnalyticsConfiguration());
+        b.ApplyConfiguration<RdInvest.Analytics.AnalyticsParkMeasure>(new RdInvest.Analytics.AnalyticsConfiguration());
+        b.ApplyConfiguration<RdInvest.Analytics.AnalyticsYear>(new RdInvest.Analytics.AnalyticsConfiguration());
         b.Entity<IdentityUserClaim<long>>().ToTable("user_claims");
         b.Entity<IdentityUserLogin<long>>().ToTable("user_logins");
         b.Entity<IdentityUserToken<long>>().ToTable("user_tokens");

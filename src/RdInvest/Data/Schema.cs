@@ -11,6 +11,8 @@ public static class Schema
         try
         {
             await db.Database.MigrateAsync(ct);
+            // A database whose records predate the analytics tables gets them filled on its first migration.
+            await Analytics.AnalyticsRefresh.EnsureFilledAsync(db, ct);
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
         {

@@ -77,6 +77,7 @@ public static class DemoLoader
                 replaced_units = replaced,
             }, now);
             await Auditing.AuditChain.SealAsync(db, ct);
+            await Analytics.AnalyticsRefresh.RebuildAsync(db, ct);
             await tx.CommitAsync(ct);
             return result;
         }

@@ -122,6 +122,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
         }
 
         var who = new ImportProvenance(actor, now, fileName, sha);
+        var touched = await Analytics.AnalyticsImportTouch.FromStageAsync(db, kind, validator.StageColumns, Stage, ct);
         var merge = new ImportMerge(connection, transaction, loader, table, KindTable.For(db, typeof(AuditEntry)));
         var counts = await merge.RunAsync(kind, validator.StageColumns, Stage, who, ct,
             kind.FollowsApproval ? Approval.ApprovalPolicy.StagedRecordStatusSql(db) : null);
@@ -129,6 +130,8 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
         long? runId = null;
         if (written)
         {
+            await Analytics.AnalyticsRefresh.AfterWriteAsync(db,
+                touched.Union(await Analytics.AnalyticsImportTouch.FromStageAsync(db, kind, validator.StageColumns, Stage, ct)), ct);
             runId = await AddRunAsync(run, attribution, ct);
             var summary = JsonSerializer.Serialize(new
             {

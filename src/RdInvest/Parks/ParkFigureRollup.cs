@@ -31,39 +31,22 @@ public sealed class ParkFigureRollup(RdInvestDb db)
     public async Task<IReadOnlyDictionary<string, ParkMeasures>> LoadAsync(int year, CancellationToken ct)
     {
         var figures = await db.ParkFigures.AsNoTracking().Where(f => f.Year == year).ToDictionaryAsync(f => f.ParkId, StringComparer.Ordinal, ct);
-        var records = await (from r in db.RdRecords
-                             join u in db.Units on r.UnitId equals u.Id
-                             where r.Year == year && r.Status == DataStatuses.Final && u.ParkId != null
-                             group r by u.ParkId into g
-                             select new
-                             {
-                                 Park = g.Key!,
-                                 N = g.Count(),
-                                 Rd = g.Sum(x => x.RdTotalFen),
-                                 Inst = g.Sum(x => x.HasRdInstitution == true ? 1 : 0),
-                                 InstN = g.Sum(x => x.HasRdInstitution != null ? 1 : 0),
-                                 Patents = g.Sum(x => x.InventionPatents ?? 0),
-                                 PatentsN = g.Sum(x => x.InventionPatents != null ? 1 : 0),
-                             }).ToDictionaryAsync(x => x.Park, StringComparer.Ordinal, ct);
-        var yearEnd = new DateOnly(year, 12, 31);
-        var hteFrom = new DateOnly(year - 2, 1, 1);
-        var hte = await (from c in db.Certifications
-                         join u in db.Units on c.UnitId equals u.Id
-                         where u.ParkId != null && c.Kind == CertificationKinds.HighTech && c.Issued <= yearEnd
-                               && ((c.Expires == null && c.Issued >= hteFrom) || c.Expires >= yearEnd)
-                         group c.UnitId by u.ParkId into g
-                         select new { Park = g.Key!, N = g.Distinct().Count() }).ToDictionaryAsync(x => x.Park, x => x.N, StringComparer.Ordinal, ct);
+        var derived = await Analytics.AnalyticsReader.ParksAsync(db, year, ct);
         var parks = await db.Parks.AsNoTracking().Select(p => p.Id).ToListAsync(ct);
         return parks.ToDictionary(id => id, id =>
         {
             var f = figures.GetValueOrDefault(id);
-            var r = records.GetValueOrDefault(id);
-            var h = hte.GetValueOrDefault(id);
+            var m = derived.GetValueOrDefault(id);
+            DirectValue? Get(string measure) => m is not null && m.TryGetValue(measure, out var v) ? v : null;
+            var rd = Get(Analytics.ParkAnalyticsComputer.RdTotal);
+            var inst = Get(Analytics.ParkAnalyticsComputer.RdInstitutions);
+            var patents = Get(Analytics.ParkAnalyticsComputer.InventionPatents);
+            var h = checked((int)(Get(Analytics.ParkAnalyticsComputer.HteCount)?.Sum ?? 0));
             return new ParkMeasures(id,
-                new ParkMeasure(f?.RdTotalFen, r is null ? null : r.Rd, r?.N ?? 0),
-                new ParkMeasure(f?.RdInstitutions, r is { InstN: > 0 } ? r.Inst : null, r?.InstN ?? 0),
+                new ParkMeasure(f?.RdTotalFen, rd?.Sum, rd?.Units ?? 0),
+                new ParkMeasure(f?.RdInstitutions, inst is { Units: > 0 } ? inst.Value.Sum : null, inst?.Units ?? 0),
                 new ParkMeasure(f?.HteCount, h > 0 ? h : null, h),
-                new ParkMeasure(f?.InventionPatents, r is { PatentsN: > 0 } ? r.Patents : null, r?.PatentsN ?? 0),
+                new ParkMeasure(f?.InventionPatents, patents is { Units: > 0 } ? patents.Value.Sum : null, patents?.Units ?? 0),
                 f?.GdpFen, f?.RevenueFen, f?.IsSynthetic == true);
         }, StringComparer.Ordinal);
     }

@@ -53,6 +53,7 @@ public sealed class PlanStore(RdInvestDb db, TimeProvider clock)
             new { title = plan.TitleZh, document_number = plan.DocumentNumber, base_year = plan.BaseYear, end_year = plan.EndYear, sha256 = sha },
             existing.LoadedAt, sourceFile: fileName, sourceSha256: sha);
         await AuditChain.SealAsync(db, ct);
+        await Analytics.AnalyticsRefresh.AfterPlanLoadAsync(db, ct);
         await tx.CommitAsync(ct);
         return new LoadResult(plan.Id, true);
     }

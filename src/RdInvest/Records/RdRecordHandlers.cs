@@ -1,3 +1,4 @@
+using RdInvest.Analytics;
 using Microsoft.EntityFrameworkCore;
 using RdInvest.Approval;
 using RdInvest.Auditing;
@@ -122,6 +123,7 @@ public sealed class RdRecordWriteHandler(RdInvestDb db, TimeProvider clock)
         db.RdRecords.Add(record);
         AuditLog.Append(db, actor, "rd_record.create", "rd_record", Key(creditCode, input.Year), null, RdRecordView.Of(creditCode, record), now);
         await AuditChain.SealAsync(db, ct);
+        await AnalyticsRefresh.AfterWriteAsync(db, AnalyticsTouch.Of(unit.DivisionCode, unit.ParkId, input.Year), ct);
         await tx.CommitAsync(ct);
         return RdRecordView.Of(creditCode, record);
     }
@@ -149,6 +151,7 @@ public sealed class RdRecordWriteHandler(RdInvestDb db, TimeProvider clock)
         await Revisions.SaveAsync(db, ct, async () => await db.RdRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Id == record.Id, ct) is { } stored
             ? RdRecordView.Of(creditCode, stored) : null);
         await AuditChain.SealAsync(db, ct);
+        await AnalyticsRefresh.AfterWriteAsync(db, AnalyticsTouch.Of(unit.DivisionCode, unit.ParkId, year), ct);
         await tx.CommitAsync(ct);
         return RdRecordView.Of(creditCode, record);
     }

@@ -1,3 +1,4 @@
+using RdInvest.Analytics;
 using Microsoft.EntityFrameworkCore;
 using RdInvest.Accounts;
 using RdInvest.Approval;
@@ -103,6 +104,9 @@ public sealed class UnitWriteHandler(RdInvestDb db, TimeProvider clock)
         var updated = UnitView.Of(await db.Units.AsNoTracking().FirstAsync(u => u.Id == unit.Id, ct));
         AuditLog.Append(db, actor, "unit.update", "unit", creditCode, old, updated, now);
         await AuditChain.SealAsync(db, ct);
+        // A move, a park change or a new sector, industry or scale changes what both places sum, in every year.
+        await AnalyticsRefresh.AfterWriteAsync(db, AnalyticsTouch.Of(unit.DivisionCode, unit.ParkId, null)
+            .Union(AnalyticsTouch.Of(v.DivisionCode, v.ParkId, null)), ct);
         await tx.CommitAsync(ct);
         return updated;
     }

@@ -86,6 +86,72 @@ namespace RdInvest.Data.Migrations.Postgres
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("RdInvest.Analytics.AnalyticsMeasure", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Preliminary")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Year", "Preliminary", "DivisionCode", "Measure");
+
+                    b.ToTable("analytics_measures", (string)null);
+                });
+
+            modelBuilder.Entity("RdInvest.Analytics.AnalyticsParkMeasure", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ParkId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Sum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Year", "ParkId", "Measure");
+
+                    b.ToTable("analytics_park_measures", (string)null);
+                });
+
+            modelBuilder.Entity("RdInvest.Analytics.AnalyticsYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LeadingPrefixes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("analytics_years", (string)null);
+                });
+
             modelBuilder.Entity("RdInvest.Data.ApiToken", b =>
                 {
                     b.Property<long>("Id")

@@ -79,6 +79,72 @@ namespace RdInvest.Data.Migrations.Sqlite
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("RdInvest.Analytics.AnalyticsMeasure", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Preliminary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DivisionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "Preliminary", "DivisionCode", "Measure");
+
+                    b.ToTable("analytics_measures", (string)null);
+                });
+
+            modelBuilder.Entity("RdInvest.Analytics.AnalyticsParkMeasure", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ParkId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Measure")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "ParkId", "Measure");
+
+                    b.ToTable("analytics_park_measures", (string)null);
+                });
+
+            modelBuilder.Entity("RdInvest.Analytics.AnalyticsYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeadingPrefixes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("analytics_years", (string)null);
+                });
+
             modelBuilder.Entity("RdInvest.Data.ApiToken", b =>
                 {
                     b.Property<long>("Id")

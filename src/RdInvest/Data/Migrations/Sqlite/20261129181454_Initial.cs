@@ -12,6 +12,49 @@ namespace RdInvest.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "analytics_measures",
+                columns: table => new
+                {
+                    DivisionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Preliminary = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Measure = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Sum = table.Column<long>(type: "INTEGER", nullable: false),
+                    Units = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_analytics_measures", x => new { x.Year, x.Preliminary, x.DivisionCode, x.Measure });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "analytics_park_measures",
+                columns: table => new
+                {
+                    ParkId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Measure = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Sum = table.Column<long>(type: "INTEGER", nullable: false),
+                    Units = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_analytics_park_measures", x => new { x.Year, x.ParkId, x.Measure });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "analytics_years",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeadingPrefixes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_analytics_years", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "audit_log",
                 columns: table => new
                 {
@@ -1038,6 +1081,15 @@ namespace RdInvest.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "analytics_measures");
+
+            migrationBuilder.DropTable(
+                name: "analytics_park_measures");
+
+            migrationBuilder.DropTable(
+                name: "analytics_years");
+
             migrationBuilder.DropTable(
                 name: "api_tokens");
 

@@ -13,6 +13,49 @@ namespace RdInvest.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "analytics_measures",
+                columns: table => new
+                {
+                    DivisionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Preliminary = table.Column<bool>(type: "boolean", nullable: false),
+                    Measure = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Sum = table.Column<long>(type: "bigint", nullable: false),
+                    Units = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_analytics_measures", x => new { x.Year, x.Preliminary, x.DivisionCode, x.Measure });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "analytics_park_measures",
+                columns: table => new
+                {
+                    ParkId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Measure = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Sum = table.Column<long>(type: "bigint", nullable: false),
+                    Units = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_analytics_park_measures", x => new { x.Year, x.ParkId, x.Measure });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "analytics_years",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    LeadingPrefixes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_analytics_years", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "audit_log",
                 columns: table => new
                 {
@@ -1039,6 +1082,15 @@ namespace RdInvest.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "analytics_measures");
+
+            migrationBuilder.DropTable(
+                name: "analytics_park_measures");
+
+            migrationBuilder.DropTable(
+                name: "analytics_years");
+
             migrationBuilder.DropTable(
                 name: "api_tokens");
 
