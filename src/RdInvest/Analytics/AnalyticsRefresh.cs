@@ -44,8 +44,15 @@ public static class AnalyticsRefresh
             }
             else
             {
+                // A year written for the first time is held whole, with the year before it (its growth's base).
                 plan ??= await AnalyticsPlan.DefaultAsync(db, ct);
                 await ComputeYearAsync(db, year, AnalyticsPlan.Leading(plan, year), ct);
+                held[year] = "";
+                if (!held.ContainsKey(year - 1))
+                {
+                    await ComputeYearAsync(db, year - 1, AnalyticsPlan.Leading(plan, year - 1), ct);
+                    held[year - 1] = "";
+                }
             }
         }
     }
@@ -74,7 +81,7 @@ public static class AnalyticsRefresh
         await db.AnalyticsMeasures.ExecuteDeleteAsync(ct);
         await db.AnalyticsParkMeasures.ExecuteDeleteAsync(ct);
         await db.AnalyticsYears.ExecuteDeleteAsync(ct);
-        var years = await YearsWithDataAsync(db, ct);
+        var years = await YearsToHoldAsync(db, ct);
         var plan = await AnalyticsPlan.DefaultAsync(db, ct);
         foreach (var year in years)
         {
@@ -98,7 +105,11 @@ public static class AnalyticsRefresh
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>The years a rebuild holds: every year with records, projects or published figures, and the year before the first.</summary>
+    /// <summary>The years a rebuild holds: every year with records, projects or published figures, and the year before each.</summary>
+    public static async Task<List<int>> YearsToHoldAsync(RdInvestDb db, CancellationToken ct) =>
+        (await YearsWithDataAsync(db, ct)).SelectMany(y => new[] { y - 1, y }).Distinct().Order().ToList();
+
+    /// <summary>Every year with records, projects or published figures.</summary>
     public static async Task<List<int>> YearsWithDataAsync(RdInvestDb db, CancellationToken ct)
     {
         var years = (await db.RdRecords.Select(r => r.Year).Distinct().ToListAsync(ct))
@@ -106,7 +117,7 @@ public static class AnalyticsRefresh
             .Union(await db.DivisionFigures.Select(f => f.Year).Distinct().ToListAsync(ct))
             .Union(await db.ParkFigures.Select(f => f.Year).Distinct().ToListAsync(ct))
             .ToList();
-        return years.Count == 0 ? [] : Enumerable.Range(years.Min() - 1, years.Max() - years.Min() + 2).ToList();
+        return years.Order().ToList();
     }
 
     private static async Task ComputeYearAsync(RdInvestDb db, int year, IReadOnlyList<string>? leading, CancellationToken ct)
