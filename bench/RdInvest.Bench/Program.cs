@@ -7,7 +7,7 @@ using RdInvest.Indicators;
 
 // Benchmarks at the scale of the demo population, each reported as a ratio against the database's own work on
 // the same data in the same run (docs/PERFORMANCE.md). Usage:
-//   dotnet run -c Release --project bench/RdInvest.Bench -- indicators|import [--rows N]|batch [--cases N]|pages [--db PATH|Host=…]
+//   dotnet run -c Release --project bench/RdInvest.Bench -- indicators|import [--rows N]|batch [--cases N]|pages|analytics [--db PATH|Host=…]
 var args2 = args.ToList();
 var scenario = args2.FirstOrDefault() ?? "indicators";
 var dbArg = args2.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), $"rdinvest-bench-{Guid.NewGuid():N}.db");
@@ -27,12 +27,15 @@ switch (scenario)
     case "pages":
         await PagesBench.RunAsync(target);
         break;
+    case "analytics":
+        await AnalyticsBench.RunAsync(target);
+        break;
     case "batch":
         var cases = int.Parse(args2.SkipWhile(a => a != "--cases").Skip(1).FirstOrDefault() ?? "100000", CultureInfo.InvariantCulture);
         await BatchBench.RunAsync(target, cases);
         break;
     default:
-        Console.Error.WriteLine($"unknown scenario {scenario}; try: indicators, import [--rows N], batch [--cases N], pages");
+        Console.Error.WriteLine($"unknown scenario {scenario}; try: indicators, import [--rows N], batch [--cases N], pages, analytics");
         return 2;
 }
 return 0;
