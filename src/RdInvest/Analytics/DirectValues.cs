@@ -21,9 +21,3 @@ public sealed class DirectValues
     public DirectValue? Get(string division, string measure) =>
         _byDivision.TryGetValue(division, out var m) && m.TryGetValue(measure, out var v) ? v : null;
 }
-
-/// <summary>One year's direct values in both data scopes.</summary>
-public sealed record YearDirect(int Year, DirectValues Final, DirectValues Preliminary)
-{
-    public DirectValues Of(bool preliminary) => preliminary ? Preliminary : Final;
-}
