@@ -110,6 +110,6 @@ public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> t
     }
 
     private static TableCell Day(DateOnly? d) => d is { } x
-        ? new TableCell(x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+        ? new TableCell(x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), x.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null, null, "text-nowrap")
         : new TableCell(Format.Missing, null);
 }

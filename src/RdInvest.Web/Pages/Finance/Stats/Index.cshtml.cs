@@ -47,6 +47,8 @@ public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> t
         Title = string.Format(Fmt.Culture, T["Finance.Stats.Title"], Data.Year);
         Crumbs.Add(new Crumb(T["Nav.Group.finance"]));
         Crumbs.Add(new Crumb(Title));
+        _en = (await new global::RdInvest.Divisions.DivisionQueryHandler(db).HandleAsync(new global::RdInvest.Divisions.DivisionQuery(DivisionLevels.LeagueCity, null), ct))
+            .ToDictionary(x => x.Code, x => x.NameEn, StringComparer.Ordinal);
         var byCode = Data.Institutions.ToDictionary(i => i.Code, StringComparer.Ordinal);
         Institutions = Table("institutions", string.Format(Fmt.Culture, T["Finance.Stats.InstitutionsCaption"], Data.Year),
         [
@@ -61,7 +63,7 @@ public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> t
         ])).ToList());
         Leagues = Table("leagues", string.Format(Fmt.Culture, T["Finance.Stats.LeaguesCaption"], Data.Year),
             [new("name", T["Table.Division"]), .. FinanceColumns.Columns(T)],
-            Data.LeagueCities.Select(l => new TableRow([new TableCell(LeagueName(l), l.Code ?? ""), .. FinanceColumns.Cells(this, FinanceColumns.Of(l))])).ToList(),
+            Data.LeagueCities.Select(l => new TableRow([new TableCell(LeagueName(l), l.Code ?? "", null, null, "text-nowrap"), .. FinanceColumns.Cells(this, FinanceColumns.Of(l))])).ToList(),
             new TableRow([new TableCell(T["Finance.Region"]), .. FinanceColumns.Cells(this, Data.Region)]));
         Financing = Table("financing", string.Format(Fmt.Culture, T["Finance.Stats.FinancingCaption"], Data.Year),
         [
@@ -69,7 +71,7 @@ public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> t
             .. FinancingKinds.All.Select(k => new TableColumn(k, $"{FinancingKindName(k)}（{T["Unit.Wan"]}）", true)),
         ], Data.LeagueCities.Select(l => new TableRow(
         [
-            new TableCell(LeagueName(l), l.Code ?? ""), Count(l.FinancingEventsTotal), Wan(l.FinancingAmountTotal),
+            new TableCell(LeagueName(l), l.Code ?? "", null, null, "text-nowrap"), Count(l.FinancingEventsTotal), Wan(l.FinancingAmountTotal),
             .. FinancingKinds.All.Select(k => KindCell(l.FinancingEvents[k], l.FinancingAmount[k])),
         ])).ToList(),
             new TableRow(
@@ -82,11 +84,14 @@ public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> t
 
     /// <summary>The amount raised by one kind of financing in 万元, with the number of events beside it.</summary>
     private TableCell KindCell(int events, decimal amount) => events == 0
-        ? new TableCell("0", 0m)
-        : new TableCell($"{(amount / 10_000m).ToString("#,0.00", Fmt.Culture)}（{string.Format(Fmt.Culture, T["Finance.Events"], events)}）",
-            amount / 10_000m, null, null, null, Fmt.Yuan(amount));
+        ? new TableCell("0.00", 0m)
+        : new TableCell(string.Format(Fmt.Culture, T["Finance.KindCell"], (amount / 10_000m).ToString("#,0.00", Fmt.Culture), events),
+            amount / 10_000m, null, null, "text-nowrap", Fmt.Yuan(amount));
 
-    public string LeagueName(LeagueCityStats l) => l.Code is null ? T["Finance.Unattributed"] : l.Name;
+    private Dictionary<string, string> _en = new(StringComparer.Ordinal);
+
+    /// <summary>A league/city's name in the page's language.</summary>
+    public string LeagueName(LeagueCityStats l) => l.Code is null ? T["Finance.Unattributed"] : IsEnglish ? _en.GetValueOrDefault(l.Code, l.Name) : l.Name;
 
     /// <summary>The XLSX of `rdinvest finance stats --out F.xlsx`: the region, institutions and league/city sheets.</summary>
     public async Task<IActionResult> OnGetDownloadAsync(CancellationToken ct)
