@@ -95,4 +95,19 @@ public sealed class FinanceListHandlersTests
         Assert.Equal([branch], (await handler.HandleAsync(new InstitutionListRequest(Institution: branch), ct)).Select(i => i.Code));
         await Assert.ThrowsAsync<UserError>(() => handler.HandleAsync(new InstitutionListRequest(Kind: "fund"), ct));
     }
+
+    [Fact]
+    public async Task FinanceRecords_YearsAndSynthetic_FromTheLoansAndFinancingEvents()
+    {
+        await using var db = await ImportTestDb.CreateAsync();
+        await using (var empty = db.Context())
+        {
+            Assert.Empty(await FinanceRecords.YearsAsync(empty, TestContext.Current.CancellationToken));
+        }
+        await FinanceScenarioFiles.ImportAsync(db);
+        await using var context = db.Context();
+        // Loans granted in 2021 (L7), 2022 (L1) and 2023; financing events in 2022 and 2023.
+        Assert.Equal([2021, 2022, 2023], await FinanceRecords.YearsAsync(context, TestContext.Current.CancellationToken));
+        Assert.False(await FinanceRecords.AnySyntheticAsync(context, TestContext.Current.CancellationToken));
+    }
 }

@@ -17,7 +17,7 @@ public abstract class FinancePageModel(IStringLocalizer<SharedResource> text) : 
     protected async Task LoadFinanceFrameAsync(RdInvestDb db, CancellationToken ct)
     {
         await LoadFrameAsync(db, ct);
-        var years = await FinanceYears.ListAsync(db, ct);
+        var years = await FinanceRecords.YearsAsync(db, ct);
         if (years.Count > 0)
         {
             Years = years;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RdInvest.Data;
 using RdInvest.Finance;
@@ -34,7 +33,7 @@ public sealed class IndexModel(RdInvestDb db, Plans.PlanResolver plans, IStringL
         }
         await LoadFinanceFrameAsync(db, ct);
         Data = await new FinanceEvaluationHandler(db, plans).HandleAsync(new FinanceEvaluationRequest(SelectedYear), ct);
-        Synthetic = await db.Loans.AnyAsync(l => l.IsSynthetic, ct);
+        Synthetic = await FinanceRecords.AnySyntheticAsync(db, ct);
         Title = string.Format(Fmt.Culture, T["Finance.Evaluation.Title"], Data.Year);
         Crumbs.Add(new Crumb(T["Nav.Group.finance"]));
         Crumbs.Add(new Crumb(Title));

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RdInvest.Data;
 using RdInvest.Finance;
@@ -43,7 +42,7 @@ public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> t
         }
         await LoadFinanceFrameAsync(db, ct);
         Data = await new FinanceStatsHandler(db).HandleAsync(new FinanceStatsRequest(SelectedYear), ct);
-        Synthetic = await db.Loans.AnyAsync(l => l.IsSynthetic, ct);
+        Synthetic = await FinanceRecords.AnySyntheticAsync(db, ct);
         Title = string.Format(Fmt.Culture, T["Finance.Stats.Title"], Data.Year);
         Crumbs.Add(new Crumb(T["Nav.Group.finance"]));
         Crumbs.Add(new Crumb(Title));
