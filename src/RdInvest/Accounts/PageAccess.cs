@@ -4,7 +4,7 @@ namespace RdInvest.Accounts;
 /// <param name="Key">Resource key of its navigation label (Nav.&lt;Key&gt;).</param>
 /// <param name="Folder">Its folder under Pages/ ("" for the home page).</param>
 /// <param name="Path">Its URL.</param>
-/// <param name="Group">Navigation group: <see cref="PageAccess.Reading"/> or <see cref="PageAccess.Work"/>.</param>
+/// <param name="Group">Navigation group: <see cref="PageAccess.Reading"/>, <see cref="PageAccess.Work"/> or <see cref="PageAccess.Finance"/>.</param>
 /// <param name="Roles">Roles admitted when signed in; null admits every signed-in role.</param>
 /// <param name="Anonymous">Open without sign-in (the public portal and the released notifications).</param>
 public sealed record PageEntry(string Key, string Folder, string Path, string Group, IReadOnlyList<string>? Roles, bool Anonymous = false)
@@ -22,6 +22,9 @@ public static class PageAccess
     public const string Reading = "reading";
     public const string Work = "work";
 
+    /// <summary>Navigation group of the finance pages (科技金融, 二(三)7–10).</summary>
+    public const string Finance = "finance";
+
     /// <summary>Roles whose scope is made of divisions (the region, a league/city or a county).</summary>
     public static readonly IReadOnlyList<string> DivisionReaders = [.. Roles.Global, Roles.CityOfficer, Roles.CountyOfficer];
 
@@ -30,6 +33,9 @@ public static class PageAccess
 
     /// <summary>Roles that read the park evaluation: region readers, and park administrators (their park highlighted).</summary>
     public static readonly IReadOnlyList<string> ParkReaders = [.. Roles.RegionReaders, Roles.ParkAdmin];
+
+    /// <summary>Roles that read the finance records, statistics and evaluation: the finance office and the region readers, as the finance API.</summary>
+    public static readonly IReadOnlyList<string> FinanceReaders = Roles.RegionReaders;
 
     public static readonly IReadOnlyList<PageEntry> Pages =
     [
@@ -55,6 +61,11 @@ public static class PageAccess
         new("Users", "Users", "/users", Work, Roles.Admins),
         // The audit log and its chain, as the audit API: auditors and region administrators.
         new("Audit", "Audit", "/audit", Work, Roles.AuditReaders),
+        // Finance for innovation (二(三)7–10): institutions, loans, the special statistics and evaluation, as the finance API.
+        new("FinanceInstitutions", "Finance/Institutions", "/finance/institutions", Finance, FinanceReaders),
+        new("FinanceLoans", "Finance/Loans", "/finance/loans", Finance, FinanceReaders),
+        new("FinanceStats", "Finance/Stats", "/finance/stats", Finance, FinanceReaders),
+        new("FinanceEvaluation", "Finance/Evaluation", "/finance/evaluation", Finance, FinanceReaders),
     ];
 
     /// <summary>The pages this user may open, in navigation order.</summary>

@@ -68,6 +68,10 @@ public sealed class PageMatrixTests
         ["/users/{name}"] = new(v => "/users/" + Pick(v, "auditor", "no-such-user"), Ids.Missing),
         ["/audit"] = new(_ => "/audit?verify=chain"),
         ["/audit/{id:long}"] = new(v => "/audit/" + Pick(v, "1", "999999"), Ids.Missing),
+        ["/finance/institutions"] = new(_ => "/finance/institutions?kind=bank"),
+        ["/finance/loans"] = new(_ => "/finance/loans?st=yes"),
+        ["/finance/stats/{year:int?}"] = new(_ => "/finance/stats/2023"),
+        ["/finance/evaluation/{year:int?}"] = new(_ => "/finance/evaluation/2023"),
     };
 
     /// <summary>A page route and the page it belongs to (its path under Pages/, e.g. /Units/Show).</summary>
@@ -86,7 +90,9 @@ public sealed class PageMatrixTests
     private static PageEntry? EntryOf(string viewPath)
     {
         var parts = viewPath.Trim('/').Split('/');
-        return parts.Length > 1 ? PageAccess.Pages.FirstOrDefault(p => p.Folder == parts[0])
+        // The deepest folder the page sits in (Finance/Stats/Index falls under Finance/Stats).
+        return parts.Length > 1 ? PageAccess.Pages.Where(p => p.Folder.Length > 0 && viewPath.Trim('/').StartsWith(p.Folder + "/", StringComparison.Ordinal))
+                .OrderByDescending(p => p.Folder.Length).FirstOrDefault()
             : viewPath == "/Index" ? PageAccess.Pages.Single(p => p.Folder.Length == 0) : null;
     }
 
