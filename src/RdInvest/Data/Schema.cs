@@ -11,6 +11,7 @@ public static class Schema
         try
         {
             await db.Database.MigrateAsync(ct);
+            await Partitioning.RdPartitions.SplitDefaultAsync(db, ct);
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
         {
