@@ -53,10 +53,14 @@ run() { # run PATH DURATION → "rps p50_ms p99_ms errors"
     END { printf "%.0f %.1f %.1f %d\n", rps, p50, p99, err }' "$dir/wrk.txt"
 }
 
+# The trivial endpoint first: requests of a slow endpoint still queued in the host would otherwise load its run.
 run /health/live "$warm" >/dev/null
-run "$api" "$warm" >/dev/null
 read -r t_rps t_p50 t_p99 t_err < <(run /health/live "$duration")
+run "$api" "$warm" >/dev/null
 read -r a_rps a_p50 a_p99 a_err < <(run "$api" "$duration")
+# wrk leaves the latency at 0 when every request timed out (5 s).
+[ "$t_p99" != 0.0 ] || { t_p50="> 5000"; t_p99="> 5000"; }
+[ "$a_p99" != 0.0 ] || { a_p50="> 5000"; a_p99="> 5000"; }
 ratio=$(awk -v a="$a_rps" -v t="$t_rps" 'BEGIN { printf "%.1f %%", (t > 0 ? 100 * a / t : 0) }')
 
 mem=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
