@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Adds a migration NAME to both migration sets (SQLite and PostgreSQL) from the one model.
+# To regenerate the one Initial migration: delete src/RdInvest/Data/Migrations/{Sqlite,Postgres}/* and run
+# `scripts/add-migration.sh Initial`. The hand-written PostgreSQL migration that partitions rd_records by year lives in
+# src/RdInvest/Data/Partitioning/ (not in those folders), so it survives; its id sorts after any generated one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 name=${1:?usage: scripts/add-migration.sh NAME}

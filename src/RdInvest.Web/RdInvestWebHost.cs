@@ -6,6 +6,7 @@ using RdInvest.Web.Api;
 using RdInvest.Web.Health;
 using RdInvest.Web.Observability;
 using RdInvest.Web.Pages;
+using RdInvest.Web.Routing;
 using RdInvest.Web.Security;
 using Scalar.AspNetCore;
 
@@ -24,6 +25,8 @@ public static class RdInvestWebHost
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped(_ => target.CreateContext());
+        var read = ReadRouting.Resolve(builder.Configuration["read-db"], target);
+        builder.Services.AddRdInvestReadRouting(read);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ApiContext>();
         builder.Services.AddScoped(sp => new ScopeService(sp.GetRequiredService<RdInvestDb>(),
@@ -52,6 +55,7 @@ public static class RdInvestWebHost
         app.UseRdInvestPages();
         app.UseRequestTimeouts();
         app.UseAuthentication();
+        app.UseReadYourWrites(read);
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseCookieCsrf();

@@ -16,7 +16,13 @@ public static class ServeCommand
         var cmd = new Command("serve", "启动网站 / start the web host");
         var urls = new Option<string>("--urls") { Description = "监听地址 / listen address", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var demo = new Option<bool>("--demo") { Description = "先以演示数据初始化新数据库 / first initialise a fresh database with the demo data" };
+        var readDb = new Option<string?>("--read-db")
+        {
+            Description = "只读查询（看板、报告、指标接口）所用的 PostgreSQL 备库连接串，默认 RDINVEST_READ_DB / " +
+                "PostgreSQL standby connection string for read-only queries (dashboard, reports, indicator API); default RDINVEST_READ_DB",
+        };
         cmd.Options.Add(urls);
+        cmd.Options.Add(readDb);
         cmd.Options.Add(demo);
         cmd.SetAction(async (r, ct) =>
         {
@@ -29,9 +35,14 @@ public static class ServeCommand
                     await new DemoHandler(db, TimeProvider.System).HandleAsync(new DemoRequest(), ct);
                 }
             }
-            var app = RdInvestWebHost.Build(["--urls", r.GetValue(urls)!], target);
+            string[] args = r.GetValue(readDb) is { Length: > 0 } read ? ["--urls", r.GetValue(urls)!, "--read-db", read] : ["--urls", r.GetValue(urls)!];
+            var app = RdInvestWebHost.Build(args, target);
             await app.StartAsync(ct);
             Console.WriteLine($"RdInvest 已启动 / started: {r.GetValue(urls)}  ({target.Describe()})");
+            if (ReadRouting.Resolve(r.GetValue(readDb), target) is { } reads)
+            {
+                Console.WriteLine($"只读查询 / reads: {reads.Describe()}");
+            }
             if (r.GetValue(demo))
             {
                 // After start: the portal answers at once and shows the notification when it is released.

@@ -8,6 +8,9 @@ namespace RdInvest.Web.Api;
 public sealed class ApiContext(RdInvestDb db, IServiceProvider services, TimeProvider clock, IHttpContextAccessor http)
 {
     public RdInvestDb Db => db;
+
+    /// <summary>The context for read-only handlers: on the standbys when read-db is set (see Routing/ReadReplicas).</summary>
+    public RdInvestDb ReadDb => services.GetRequiredKeyedService<RdInvestDb>(ReadRouting.Key);
     public TimeProvider Clock => clock;
     public HttpContext Http => http.HttpContext ?? throw new InvalidOperationException("no request");
 

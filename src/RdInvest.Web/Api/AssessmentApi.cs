@@ -17,5 +17,5 @@ public static class AssessmentApi
     }
 
     public static async Task<Ok<AssessView>> Get(int year, string? plan, PlanResolver plans, [AsParameters] ApiServices s) =>
-        TypedResults.Ok(AssessView.Of(await new AssessHandler(s.Api.Db, plans).HandleAsync(new AssessRequest(year, plan), s.Api.Ct)));
+        TypedResults.Ok(AssessView.Of(await new AssessHandler(s.Api.ReadDb, plans).HandleAsync(new AssessRequest(year, plan), s.Api.Ct)));
 }

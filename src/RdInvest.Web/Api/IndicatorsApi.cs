@@ -22,7 +22,7 @@ public static class IndicatorsApi
 
     public static async Task<Ok<IndicatorView>> Get(string code, int year, string? status, [AsParameters] ApiServices s)
     {
-        var handler = new IndicatorsHandler(s.Api.Db, Preliminary(status));
+        var handler = new IndicatorsHandler(s.Api.ReadDb, Preliminary(status));
         var result = await handler.HandleAsync(new IndicatorsRequest(code, year), s.Api.Ct);
         return TypedResults.Ok(IndicatorView.Of(result, handler.DataStatus));
     }

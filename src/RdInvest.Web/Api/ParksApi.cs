@@ -20,8 +20,8 @@ public static class ParksApi
     }
 
     public static async Task<Ok<ParksView>> Evaluation(int year, string? category, string? plan, PlanResolver plans, [AsParameters] ApiServices s) =>
-        TypedResults.Ok(ParksView.Of(await new ParksHandler(s.Api.Db, plans).HandleAsync(new ParksRequest(year, category, plan), s.Api.Ct)));
+        TypedResults.Ok(ParksView.Of(await new ParksHandler(s.Api.ReadDb, plans).HandleAsync(new ParksRequest(year, category, plan), s.Api.Ct)));
 
     public static async Task<Ok<ParkIndicators>> Indicators(string parkId, int year, [AsParameters] ApiServices s) =>
-        TypedResults.Ok(await new ParkIndicatorsHandler(s.Api.Db).HandleAsync(parkId, year, s.Api.Ct));
+        TypedResults.Ok(await new ParkIndicatorsHandler(s.Api.ReadDb).HandleAsync(parkId, year, s.Api.Ct));
 }

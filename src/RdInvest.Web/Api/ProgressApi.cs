@@ -16,7 +16,7 @@ public static class ProgressApi
 
     public static async Task<Ok<ProgressView>> Get(string code, int year, string? plan, string? status, PlanResolver plans, [AsParameters] ApiServices s)
     {
-        var result = await new ProgressHandler(s.Api.Db, IndicatorsApi.Preliminary(status), plans)
+        var result = await new ProgressHandler(s.Api.ReadDb, IndicatorsApi.Preliminary(status), plans)
             .HandleAsync(new ProgressRequest(plan, year, code), s.Api.Ct);
         return TypedResults.Ok(ProgressView.Of(result));
     }

@@ -17,5 +17,5 @@ public static class ReconcileApi
     }
 
     public static async Task<Ok<ReconcileView>> Get(int year, string? plan, PlanResolver plans, [AsParameters] ApiServices s) =>
-        TypedResults.Ok(ReconcileView.Of(await new ReconcileHandler(s.Api.Db, plans).HandleAsync(year, plan, s.Api.Ct)));
+        TypedResults.Ok(ReconcileView.Of(await new ReconcileHandler(s.Api.ReadDb, plans).HandleAsync(year, plan, s.Api.Ct)));
 }

@@ -23,7 +23,7 @@ public static class ReportingQualityApi
 
     public static async Task<Ok<ReportingQualityView>> Get(int year, [AsParameters] ApiServices s)
     {
-        var r = await new ReportingQualityHandler(s.Api.Db).ReportAsync(year, s.Api.Ct);
+        var r = await new ReportingQualityHandler(s.Api.ReadDb).ReportAsync(year, s.Api.Ct);
         return TypedResults.Ok(new ReportingQualityView(r.Year, r.Results.Select(q => new ReportingQualityItemView(q.Division, q.NameZh,
             q.RegisteredUnits, q.ReportedUnits, q.ReportingRate, q.FinalRecords, q.FinalRate, q.ImportRows, q.ErrorRows, q.WarningRows,
             q.ErrorRate, q.WarningRate)).ToList(), r.Unattributed));

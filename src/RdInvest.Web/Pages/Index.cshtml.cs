@@ -15,7 +15,7 @@ namespace RdInvest.Web.Pages;
 /// `/`: the public portal when signed out (the latest released notification's figures and map, the released
 /// notifications) and for roles without a division scope; the scoped dashboard for county, city and region roles.
 /// </summary>
-public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> text) : RdPageModel(text)
+public sealed class IndexModel([FromKeyedServices(ReadRouting.Key)] RdInvestDb db, IStringLocalizer<SharedResource> text) : RdPageModel(text)
 {
     [BindProperty(SupportsGet = true, Name = "map")]
     public string? MapIndicator { get; set; }

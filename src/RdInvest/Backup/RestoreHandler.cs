@@ -156,12 +156,37 @@ public sealed class RestoreHandler(DbTarget target)
             throw new UserError($"目标数据库不是空的（{tables} 张表）；不会覆盖，确认要替换请加 --force",
                 $"the target database is not empty ({tables} tables); not overwritten: add --force to replace it", 2);
         }
-        string[] args = tables > 0
-            ? ["--no-owner", "--single-transaction", "--exit-on-error", "--clean", "--if-exists", "--dbname", new NpgsqlConnectionStringBuilder(target.ConnectionString).Database!, path]
-            : ["--no-owner", "--single-transaction", "--exit-on-error", "--dbname", new NpgsqlConnectionStringBuilder(target.ConnectionString).Database!, path];
-        await PgTools.RunAsync(pgRestore, args, env, ct);
+        var database = new NpgsqlConnectionStringBuilder(target.ConnectionString).Database!;
+        if (tables > 0)
+        {
+            await ReplaceAsync(pgRestore, path, database, env, ct);
+        }
+        else
+        {
+            await PgTools.RunAsync(pgRestore, ["--no-owner", "--single-transaction", "--exit-on-error", "--dbname", database, path], env, ct);
+        }
         NpgsqlConnection.ClearAllPools();
         return tables > 0;
+    }
+
+    /// <summary>
+    /// Replaces a non-empty database in one transaction: the old schema dropped and the backup's script run by psql
+    /// together, so a failure leaves the old data. (pg_restore --clean cannot drop the primary keys of a partitioned
+    /// table's partitions, which rd_records has on PostgreSQL.)
+    /// </summary>
+    private static async Task ReplaceAsync(string pgRestore, string path, string database, Dictionary<string, string?> env, CancellationToken ct)
+    {
+        var script = Path.Combine(Path.GetTempPath(), $"rdinvest-restore-{Guid.NewGuid():N}.sql");
+        try
+        {
+            await PgTools.RunAsync(pgRestore, ["--no-owner", "--file", script, path], env, ct);
+            await PgTools.RunAsync(PgTools.Find("psql"), ["--no-psqlrc", "--quiet", "--set", "ON_ERROR_STOP=1", "--single-transaction",
+                "--command", "DROP SCHEMA public CASCADE; CREATE SCHEMA public;", "--file", script, "--dbname", database], env, ct);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
     }
 
     /// <summary>Creates the target database when it does not exist yet (restoring onto a new server).</summary>

@@ -11,6 +11,7 @@ public static class Schema
         try
         {
             await db.Database.MigrateAsync(ct);
+            await Partitioning.RdPartitions.SplitDefaultAsync(db, ct);
             // A database whose records predate the analytics tables gets them filled on its first migration.
             await Analytics.AnalyticsRefresh.EnsureFilledAsync(db, ct);
         }

@@ -13,7 +13,7 @@ namespace RdInvest.Web.Pages.Assessment;
 /// and grade, and reporting quality beside (not scored). Official data only. A city officer sees the whole table
 /// with their own row highlighted.
 /// </summary>
-public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> text) : ReadingPageModel(text)
+public sealed class IndexModel([FromKeyedServices(ReadRouting.Key)] RdInvestDb db, IStringLocalizer<SharedResource> text) : ReadingPageModel(text)
 {
     public AssessResult Data { get; private set; } = null!;
 

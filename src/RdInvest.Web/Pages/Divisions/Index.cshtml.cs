@@ -14,7 +14,7 @@ namespace RdInvest.Web.Pages.Divisions;
 /// children's figures, every indicator over the years as table and chart, the division's targets, reported against
 /// derived figures and the units behind them with outliers flagged. A division outside the reader's scope is 404.
 /// </summary>
-public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> text) : ReadingPageModel(text)
+public sealed class IndexModel([FromKeyedServices(ReadRouting.Key)] RdInvestDb db, IStringLocalizer<SharedResource> text) : ReadingPageModel(text)
 {
     [BindProperty(SupportsGet = true, Name = "code")]
     public string? Code { get; set; }

@@ -13,7 +13,7 @@ namespace RdInvest.Web.Pages.Parks;
 /// index of 二(五)17 with its rank, rank within the category and rank range under the weight sensitivity runs;
 /// by category (`?category=`). A park administrator sees every park with their own highlighted.
 /// </summary>
-public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> text) : ReadingPageModel(text)
+public sealed class IndexModel([FromKeyedServices(ReadRouting.Key)] RdInvestDb db, IStringLocalizer<SharedResource> text) : ReadingPageModel(text)
 {
     [BindProperty(SupportsGet = true, Name = "category")]
     public string? Category { get; set; }

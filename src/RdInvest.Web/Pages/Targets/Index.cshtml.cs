@@ -14,7 +14,7 @@ namespace RdInvest.Web.Pages.Targets;
 /// and status; and each league/city's standing on the targets that apply to it. Readers scoped to a league/city or
 /// county see the region and their own division.
 /// </summary>
-public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> text) : ReadingPageModel(text)
+public sealed class IndexModel([FromKeyedServices(ReadRouting.Key)] RdInvestDb db, IStringLocalizer<SharedResource> text) : ReadingPageModel(text)
 {
     public TargetsOverview Data { get; private set; } = null!;
 
