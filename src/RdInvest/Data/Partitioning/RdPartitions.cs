@@ -4,7 +4,7 @@ namespace RdInvest.Data.Partitioning;
 
 /// <summary>
 /// Keeps one partition per year: a year without one lands in the DEFAULT partition (nothing is refused), and
-/// <see cref="SplitDefaultAsync"/>, run by every `rdinvest db init` (and `rdinvest demo`), moves such years
+/// <see cref="SplitDefaultAsync"/>, run by every `rdinvest db init` (also at `rdinvest serve` start and by `rdinvest demo`), moves such years
 /// into partitions of their own. An operator may also run <c>SELECT rd_records_add_year(2031)</c> ahead of a year.
 /// </summary>
 public static class RdPartitions
