@@ -26,9 +26,9 @@ public sealed class PlanResolver(RdInvestDb? db, bool files = false)
         var stored = db is null ? [] : await StoredAsync(db, ct);
         if (stored.FirstOrDefault(p => p.Id == id) is { } row)
         {
-            return PlanLoader.Parse(row.Source, row.Id);
+            return Parsed(row.Source, row.Id);
         }
-        var builtIn = PlanLoader.BuiltInFiles().Select(f => PlanLoader.Parse(f.Text, f.Name)).ToList();
+        var builtIn = PlanLoader.BuiltInFiles().Select(f => Parsed(f.Text, f.Name)).ToList();
         if (builtIn.FirstOrDefault(p => p.Id == id) is { } plan)
         {
             return plan;
@@ -38,6 +38,28 @@ public sealed class PlanResolver(RdInvestDb? db, bool files = false)
             $"没有方案 {id}；可用方案：{string.Join("、", available)}（rdinvest plan load FILE 载入新方案）",
             $"no plan {id}; available plans: {string.Join(", ", available)} (load one with rdinvest plan load FILE)");
     }
+
+    /// <summary>
+    /// A plan parsed once per distinct text: plans are immutable records, and every dashboard read resolves the default
+    /// plan, so parsing its YAML on each request would cost more than the read itself. A changed text is a new entry.
+    /// </summary>
+    private static Plan Parsed(string text, string name)
+    {
+        var key = (name, text);
+        if (s_parsed.TryGetValue(key, out var plan))
+        {
+            return plan;
+        }
+        plan = PlanLoader.Parse(text, name);
+        if (s_parsed.Count >= 64)
+        {
+            s_parsed.Clear();
+        }
+        s_parsed[key] = plan;
+        return plan;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Name, string Text), Plan> s_parsed = new();
 
     /// <summary>The plans in the database; none when the database has no schema yet.</summary>
     private static async Task<List<PlanRecord>> StoredAsync(RdInvestDb db, CancellationToken ct)
