@@ -15,7 +15,7 @@ public sealed class ImportProgressPrinter(long? estimatedRows, long showAfterRow
     private const long TerminalShowAfterRows = 10_000;
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _last = TimeSpan.MinValue;
+    private TimeSpan _last;
     private bool _shown;
 
     public static IProgress<ImportProgress>? ForConsole(string path, bool always) =>
@@ -26,7 +26,7 @@ public sealed class ImportProgressPrinter(long? estimatedRows, long showAfterRow
     public void Report(ImportProgress value)
     {
         var now = _clock.Elapsed;
-        if (value.Stage == ImportStages.Reading && value.Rows >= showAfterRows && now - _last >= Interval)
+        if (value.Stage == ImportStages.Reading && value.Rows >= showAfterRows && (!_shown || now - _last >= Interval))
         {
             _last = now;
             _shown = true;
