@@ -7,7 +7,10 @@ using RdInvest.Indicators;
 
 // Benchmarks at the scale of the demo population, each reported as a ratio against the database's own work on
 // the same data in the same run (docs/PERFORMANCE.md). Usage:
-//   dotnet run -c Release --project bench/RdInvest.Bench -- indicators|import [--rows N]|batch [--cases N]|pages|analytics [--db PATH|Host=…]
+//   dotnet run -c Release --project bench/RdInvest.Bench -- indicators|batch [--cases N]|pages|analytics [--db PATH|Host=…]
+//   dotnet run -c Release --project bench/RdInvest.Bench -- generate [--units N] [--years Y] --out DIR
+//   dotnet run -c Release --project bench/RdInvest.Bench -- scale|import|round [--units N] [--years Y] [--runs R] [--data DIR]
+//       [--pg ADMIN_CONNECTION_STRING] [--only sqlite|postgres] [--phases] [--quick]
 var args2 = args.ToList();
 var scenario = args2.FirstOrDefault() ?? "indicators";
 var dbArg = args2.SkipWhile(a => a != "--db").Skip(1).FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), $"rdinvest-bench-{Guid.NewGuid():N}.db");
@@ -20,10 +23,22 @@ switch (scenario)
     case "indicators":
         await Indicators();
         break;
-    case "import":
-        var rows = int.Parse(args2.SkipWhile(a => a != "--rows").Skip(1).FirstOrDefault() ?? "200000", CultureInfo.InvariantCulture);
-        await ImportBench.RunAsync(target, rows);
+    case "generate":
+    {
+        var (units, years) = Sizes();
+        var data = await Generator.WriteAsync(Arg("--out") ?? throw new ArgumentException("generate needs --out DIR"), units, years);
+        Console.WriteLine($"{data.Units}: {data.UnitCount} units; {data.Rd}: {data.RdRows} rd rows, {data.FirstYear}–{data.LastYear}");
         break;
+    }
+    case "scale" or "import" or "round":
+    {
+        var quick = args2.Contains("--quick");
+        var (units, years) = Sizes();
+        var runs = int.Parse(Arg("--runs") ?? (quick ? "1" : "3"), CultureInfo.InvariantCulture);
+        var dir = Arg("--data") ?? Path.Combine(Path.GetTempPath(), $"rdinvest-scale-data-{units}x{years}");
+        return await ScaleBench.RunAsync(new ScaleOptions(units, years, runs, dir, Arg("--pg"), args2.Contains("--phases"), quick,
+            Import: scenario != "round", Round: scenario != "import", Only: Arg("--only")));
+    }
     case "pages":
         await PagesBench.RunAsync(target);
         break;
@@ -35,10 +50,19 @@ switch (scenario)
         await BatchBench.RunAsync(target, cases);
         break;
     default:
-        Console.Error.WriteLine($"unknown scenario {scenario}; try: indicators, import [--rows N], batch [--cases N], pages, analytics");
+        Console.Error.WriteLine($"unknown scenario {scenario}; try: indicators, generate, scale, import, round, batch [--cases N], pages, analytics");
         return 2;
 }
 return 0;
+
+string? Arg(string name) => args2.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+
+(int Units, int Years) Sizes()
+{
+    var quick = args2.Contains("--quick");
+    return (int.Parse(Arg("--units") ?? (quick ? "2000" : "250000"), CultureInfo.InvariantCulture),
+        int.Parse(Arg("--years") ?? (quick ? "2" : "4"), CultureInfo.InvariantCulture));
+}
 
 async Task Indicators()
 {

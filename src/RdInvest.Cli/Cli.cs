@@ -66,7 +66,15 @@ public static class Cli
 
     public static JsonSerializerOptions JsonOptions => RdInvest.Common.JsonDefaults.Indented;
 
-    public static void WriteJson<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+    /// <summary>Writes the value's JSON and a newline to stdout through one buffer (a round over every enterprise is
+    /// hundreds of MB; the console writer would flush on every write).</summary>
+    public static void WriteJson<T>(T value)
+    {
+        Console.Out.Flush();
+        using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+        JsonSerializer.Serialize(stdout, value, JsonOptions);
+        stdout.WriteByte((byte)'\n');
+    }
 
     public static void Error(string zh, string en)
     {

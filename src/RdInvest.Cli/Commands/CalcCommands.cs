@@ -273,6 +273,11 @@ public static class CalcCommands
             await using var f = File.Create(output);
             await batch.WriteJsonAsync(f, indented: true, ct);
         }
+        else if (Path.GetExtension(output).Equals(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            // Streamed: each case is computed, explained and written, then forgotten.
+            batch.WriteCsv(output);
+        }
         else
         {
             RuleBatchFiles.Write(output, batch.Run());

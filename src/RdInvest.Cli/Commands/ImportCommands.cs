@@ -31,15 +31,19 @@ public static class ImportCommands
         var report = new Option<string?>("--report") { Description = "校验报告输出到 FILE.xlsx|.csv|.json / write the findings to a file" };
         var user = new Option<string?>("--user") { Description = "审计日志中的操作人（默认当前系统用户）/ actor in the audit log" };
         var json = Cli.JsonOption();
+        var progress = new Option<bool>("--progress")
+        {
+            Description = "在标准错误输出显示进度（已读行数、每秒行数、预计剩余时间；终端上默认显示）/ show progress on stderr (rows read, rows/s, time left; on by default on a terminal)",
+        };
 
-        var command = new Command("import", "导入数据文件 / import a data file") { kind, file, unit, encoding, sheet, dryRun, ignoreUnknown, report, user, json };
+        var command = new Command("import", "导入数据文件 / import a data file") { kind, file, unit, encoding, sheet, dryRun, ignoreUnknown, report, user, json, progress };
         command.SetAction(async (parse, ct) =>
         {
             await using var db = Cli.Target(parse).CreateContext();
             var result = await new ImportFileHandler(db, TimeProvider.System).HandleAsync(new ImportRequest(
                 parse.GetValue(kind)!, parse.GetValue(file)!, ParseUnit(parse.GetValue(unit)), parse.GetValue(encoding),
                 parse.GetValue(sheet), parse.GetValue(dryRun), parse.GetValue(ignoreUnknown), parse.GetValue(user))
-            { Progress = ImportProgressPrinter.ForConsole() }, ct);
+            { Progress = ImportProgressPrinter.ForConsole(parse.GetValue(file)!, parse.GetValue(progress)) }, ct);
             if (parse.GetValue(report) is { } reportPath)
             {
                 ImportReport.Write(reportPath, result);

@@ -42,6 +42,14 @@ public sealed class CalcBatch
 
     public BatchRun Summary { get; }
 
+    /// <summary>The cases' cell columns (date apart) and output columns in the order first seen, for a streamed CSV.</summary>
+    public IReadOnlyList<string> CellColumns { get; private init; } = [];
+
+    public IReadOnlyList<string> OutputColumns { get; private init; } = [];
+
+    /// <summary>Writes the CSV file as the cases are computed (see <see cref="RuleBatchFiles.WriteCsvStreaming"/>).</summary>
+    public void WriteCsv(string path) => RuleBatchFiles.WriteCsvStreaming(path, Summary, Cases(), CellColumns, OutputColumns);
+
     /// <summary>Like an import: a batch with a rejected row is not a result.</summary>
     public bool Accepted => Summary.Errors.Count == 0;
 
@@ -59,6 +67,10 @@ public sealed class CalcBatch
         decimal total = 0m, whatIfTotal = 0m;
         var count = 0;
         long bytes = 0;
+        var cellColumns = new List<string>();
+        var outputColumns = new List<string>();
+        var cells = new HashSet<string>(StringComparer.Ordinal);
+        var outputs = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (c, e) in RuleBatch.Evaluate(rule, rows, plan, date, today, overrides))
         {
             ct.ThrowIfCancellationRequested();
@@ -68,6 +80,8 @@ public sealed class CalcBatch
                 continue;
             }
             count++;
+            AddNew(cells, c.Cells.Select(kv => kv.Key).Where(k => k != RuleBatch.DateColumn), cellColumns);
+            AddNew(outputs, c.Result.Outputs.Keys, outputColumns);
             total += c.Result.Amount;
             whatIfTotal += c.WhatIf?.Amount ?? 0m;
             if (limits.MaxJsonBytes != long.MaxValue && (bytes += RuleBatchJson.Size(c)) > limits.MaxJsonBytes)
@@ -78,7 +92,7 @@ public sealed class CalcBatch
             }
         }
         var summary = new BatchRun(rule, [], errors, total, overrides is null ? null : whatIfTotal, overrides) { CaseCount = count };
-        return new CalcBatch(summary, rows, plan, date, today);
+        return new CalcBatch(summary, rows, plan, date, today) { CellColumns = cellColumns, OutputColumns = outputColumns };
     }
 
     /// <summary>The accepted cases, computed again from the input, one at a time.</summary>
@@ -89,8 +103,20 @@ public sealed class CalcBatch
     public Task WriteJsonAsync(Stream output, bool indented, CancellationToken ct) =>
         RuleBatchJson.WriteAsync(output, Summary, Cases(), indented, ct);
 
-    /// <summary>The whole run with its cases, for the XLSX and CSV files of the CLI.</summary>
+    /// <summary>The whole run with its cases, for the XLSX file of the CLI (a workbook is written whole).</summary>
     public BatchRun Run() => Summary with { Cases = Cases().ToList(), CaseCount = Summary.CaseCount };
+
+    /// <summary>Adds the names not seen yet to <paramref name="order"/>, in the order first seen.</summary>
+    private static void AddNew(HashSet<string> seen, IEnumerable<string> names, List<string> order)
+    {
+        foreach (var n in names)
+        {
+            if (seen.Add(n))
+            {
+                order.Add(n);
+            }
+        }
+    }
 
     private static string N(long v) => v.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -62,15 +62,20 @@ public sealed record DbTarget(DbProvider Provider, string ConnectionString)
         return new NpgsqlRdInvestDb(p.Options);
     }
 
+    /// <summary>Configures the provider. A list in a query (<c>ids.Contains(x)</c>) goes as ONE parameter (SQLite
+    /// <c>json_each</c>, PostgreSQL an array with <c>= ANY</c>), never one parameter per element: EF's default
+    /// breaks past SQLite's 32,766 variables.</summary>
     public void Configure(DbContextOptionsBuilder options)
     {
         if (Provider == DbProvider.Sqlite)
         {
-            options.UseSqlite(ConnectionString, s => s.MigrationsAssembly(typeof(RdInvestDb).Assembly.FullName));
+            options.UseSqlite(ConnectionString, s => s.MigrationsAssembly(typeof(RdInvestDb).Assembly.FullName)
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
         }
         else
         {
-            options.UseNpgsql(ConnectionString, s => s.MigrationsAssembly(typeof(RdInvestDb).Assembly.FullName));
+            options.UseNpgsql(ConnectionString, s => s.MigrationsAssembly(typeof(RdInvestDb).Assembly.FullName)
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
         }
     }
 }

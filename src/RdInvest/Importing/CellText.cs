@@ -21,7 +21,7 @@ public static partial class CellText
             return null;
         }
         var s = raw;
-        if (!IsAscii(s))
+        if (!IsNfkcStable(s))
         {
             s = WithoutLoneSurrogates(s);
             try
@@ -68,11 +68,16 @@ public static partial class CellText
         return b?.ToString() ?? s;
     }
 
-    private static bool IsAscii(string s)
+    /// <summary>
+    /// True when NFKC leaves the text as it is because every character is ASCII or a CJK unified ideograph
+    /// (U+4E00–U+9FFF: no decomposition, no combining class) — most cells of a Chinese file, which then skip the
+    /// normaliser (a call into ICU per cell, the dearest step of reading a million-row file).
+    /// </summary>
+    private static bool IsNfkcStable(string s)
     {
         foreach (var c in s)
         {
-            if (c > 0x7f)
+            if (c > 0x7f && c is < '\u4e00' or > '\u9fff')
             {
                 return false;
             }

@@ -64,7 +64,8 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
             throw new UserError($"文件不存在：{request.Path}", $"file not found: {request.Path}");
         }
         var fileName = System.IO.Path.GetFileName(request.Path);
-        var sha = await HashAsync(request.Path, ct);
+        // The file's hash is computed on another thread while the rows are read and stored.
+        var hashing = Task.Run(() => Hash(request.Path), ct);
         var now = time.GetUtcNow().UtcDateTime;
         var options = new ImportOptions(request.Unit, request.IgnoreUnknown, now.Year + 1, request.Scope) { Park = request.Park };
         var actor = string.IsNullOrWhiteSpace(request.User) ? Environment.UserName : request.User;
@@ -88,7 +89,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
             {
                 var columns = validator.StageColumns.Select(c => table.Column(c.Property)).ToList();
                 await loader.CreateStageAsync(Stage, table.Table, columns, ct);
-                await loader.LoadAsync(Stage, columns, Remaining(rows, any), ct);
+                await StagePipeline.RunAsync(Remaining(rows, any), (batches, token) => loader.LoadAsync(Stage, columns, batches, token), ct);
             }
             else
             {
@@ -103,6 +104,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
             throw new UserError($"CSV 格式错误（第 {e.RowNumber} 行）：{e.Message}", $"malformed CSV (row {e.RowNumber}): {e.Message}");
         }
         validator.Finish();
+        var sha = await hashing;
         request.Progress?.Report(new ImportProgress(validator.DataRows, ImportStages.Writing));
         PausePoints.Reach(PausePoints.ImportStaged);
 
@@ -121,6 +123,10 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
             { Attribution = attribution, RunId = rejected };
         }
 
+        if (validator.StageColumns.Count > 0)
+        {
+            await loader.PrepareStageAsync(Stage, ct);
+        }
         var who = new ImportProvenance(actor, now, fileName, sha);
         var touched = await Analytics.AnalyticsImportTouch.FromStageAsync(db, kind, validator.StageColumns, Stage, ct);
         var merge = new ImportMerge(connection, transaction, loader, table, KindTable.For(db, typeof(AuditEntry)));
@@ -203,9 +209,9 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
         }
     }
 
-    private static async Task<string> HashAsync(string path, CancellationToken ct)
+    private static string Hash(string path)
     {
-        await using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, ct));
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }

@@ -29,9 +29,11 @@ internal sealed class ImportMerge(
         var same = values.Count == 0 ? "1 = 1" : string.Join(" AND ", values.Select(v => loader.Same($"t.{Q(v)}", $"s.{Q(v)}")));
         var from = $"{Q(stage)} s JOIN {Q(table.Table)} t ON {join}";
 
-        var total = await ScalarAsync($"SELECT COUNT(*) FROM {Q(stage)}", ct);
-        var matched = await ScalarAsync($"SELECT COUNT(*) FROM {from}", ct);
-        var unchanged = await ScalarAsync($"SELECT COUNT(*) FROM {from} WHERE {same}", ct);
+        // One pass over the stage counts its rows, those matching a stored record, and those stored exactly as staged.
+        var (total, matched, unchanged) = await CountsAsync($"""
+            SELECT COUNT(*), COUNT(t.{Q(keys[0])}), COALESCE(SUM(CASE WHEN t.{Q(keys[0])} IS NOT NULL AND {same} THEN 1 ELSE 0 END), 0)
+            FROM {Q(stage)} s LEFT JOIN {Q(table.Table)} t ON {join}
+            """, ct);
         var updated = matched - unchanged;
 
         if (updated > 0)
@@ -87,12 +89,12 @@ internal sealed class ImportMerge(
             await ExecAsync($"""
                 INSERT INTO {Q(table.Table)} ({string.Join(", ", cols.Concat(extras.Select(e => e.Column)).Concat(computed.Select(c => c.Column)).Select(Q))})
                 SELECT {string.Join(", ", cols.Select(c => $"s.{Q(c)}").Concat(parameters.Select(p => p.Item1)).Concat(computed.Select(c => c.Sql)))}
-                FROM {Q(stage)} s WHERE NOT EXISTS (SELECT 1 FROM {Q(table.Table)} t WHERE {join})
+                FROM {Q(stage)} s{(matched == 0 ? "" : $" WHERE NOT EXISTS (SELECT 1 FROM {Q(table.Table)} t WHERE {join})")}
                 """, who, ct, parameters);
         }
 
-        // Read back: every staged row must now be stored exactly as staged.
-        var stored = await ScalarAsync($"SELECT COUNT(*) FROM {from} WHERE {same}", ct);
+        // Read back: every staged row must now be stored exactly as staged (nothing written: the counts above show it).
+        var stored = updated + total - matched == 0 ? unchanged : await ScalarAsync($"SELECT COUNT(*) FROM {from} WHERE {same}", ct);
         if (stored != total)
         {
             throw new InvalidOperationException($"import read-back found {stored} of {total} rows stored as staged");
@@ -108,6 +110,15 @@ internal sealed class ImportMerge(
     {
         await using var cmd = Command(sql);
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<(long, long, long)> CountsAsync(string sql, CancellationToken ct)
+    {
+        await using var cmd = Command(sql);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        return (Convert.ToInt64(reader.GetValue(0), inv), Convert.ToInt64(reader.GetValue(1), inv), Convert.ToInt64(reader.GetValue(2), inv));
     }
 
     private async Task ExecAsync(string sql, ImportProvenance who, CancellationToken ct, params (string Name, object Value)[] extra)

@@ -41,6 +41,7 @@ public sealed class ImportValidator
     private readonly List<ImportFinding> _findings = [];
     private readonly int[] _colIndex;
     private readonly Dictionary<string, int> _keys = new(StringComparer.Ordinal);
+    private readonly System.Text.StringBuilder _key = new();
     private readonly Dictionary<(string? LeagueCity, int? Year), int[]> _attribution = [];
     private readonly HashSet<int> _warnedRows = [];
     private readonly HashSet<int> _errorRows = [];
@@ -285,8 +286,8 @@ public sealed class ImportValidator
 
     private void CheckDuplicate(int number, KindRow row)
     {
-        var parts = new List<string>();
-        var labels = new List<string>();
+        // The key text is built without intermediate lists: this runs once per row of a million-row file.
+        _key.Clear();
         for (var k = 0; k < _kind.Columns.Count; k++)
         {
             if (!_kind.Columns[k].IsKey)
@@ -297,12 +298,16 @@ public sealed class ImportValidator
             {
                 return;
             }
-            parts.Add(Convert.ToString(row.Values[k], CultureInfo.InvariantCulture)!);
-            labels.Add($"{_kind.Columns[k].Key}={row.Texts[k]}");
+            if (_key.Length > 0)
+            {
+                _key.Append('\u001f');
+            }
+            _key.Append(CultureInfo.InvariantCulture, $"{row.Values[k]}");
         }
-        var key = string.Join('\u001f', parts);
+        var key = _key.ToString();
         if (_keys.TryGetValue(key, out var first))
         {
+            var labels = _kind.Columns.Select((c, k) => (c, k)).Where(x => x.c.IsKey).Select(x => $"{x.c.Key}={row.Texts[x.k]}");
             var k0 = _kind.Columns.ToList().FindIndex(c => c.IsKey);
             row.Issues.Add(new(ImportRules.DuplicateKey, _kind.Columns[k0].Key, row.Texts[k0], [first, string.Join(", ", labels)]));
         }

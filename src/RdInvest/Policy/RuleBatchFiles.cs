@@ -201,21 +201,72 @@ public static class RuleBatchFiles
     /// <summary>One row per case: carried and input cells, date, amount, outputs, what-if, explanation; then a total row.</summary>
     public static DataTable ToTable(BatchRun run)
     {
+        var table = NewTable(CellColumns(run.Cases), OutputColumns(run.Cases), run.Overrides is not null);
+        foreach (var c in run.Cases)
+        {
+            AddCase(table, c);
+        }
+        AddTotal(table, run, run.Cases.Count);
+        return table;
+    }
+
+    /// <summary>The cell columns of a batch's cases (date apart), in the order first seen.</summary>
+    public static List<string> CellColumns(IEnumerable<BatchCase> cases) =>
+        cases.SelectMany(c => c.Cells.Select(kv => kv.Key)).Where(k => k != RuleBatch.DateColumn).Distinct().ToList();
+
+    /// <summary>The output columns of a batch's cases, in the order first seen.</summary>
+    public static List<string> OutputColumns(IEnumerable<BatchCase> cases) => cases.SelectMany(c => c.Result.Outputs.Keys).Distinct().ToList();
+
+    /// <summary>
+    /// Writes the CSV of <see cref="ToTable"/> as the cases come, a block at a time, so a batch of millions of cases
+    /// (each with its explanation) never sits in memory. The columns are known beforehand (counted while checking).
+    /// </summary>
+    public static void WriteCsvStreaming(string path, BatchRun summary, IEnumerable<BatchCase> cases,
+        IReadOnlyList<string> cellColumns, IReadOnlyList<string> outputColumns)
+    {
+        const int Block = 1_000;
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
+        using var table = NewTable(cellColumns, outputColumns, summary.Overrides is not null);
+        var header = true;
+        var count = 0;
+        void Flush()
+        {
+            var csv = CsvDataWriter.Create(new KeepOpenWriter(writer), new CsvDataWriterOptions { Culture = CultureInfo.InvariantCulture, WriteHeaders = header });
+            using (csv)
+            using (var reader = table.CreateDataReader())
+            {
+                csv.Write(reader);
+            }
+            table.Rows.Clear();
+            header = false;
+        }
+        foreach (var c in cases)
+        {
+            AddCase(table, c);
+            count++;
+            if (table.Rows.Count == Block)
+            {
+                Flush();
+            }
+        }
+        AddTotal(table, summary, count);
+        Flush();
+    }
+
+    private static DataTable NewTable(IReadOnlyList<string> cellColumns, IReadOnlyList<string> outputs, bool whatIf)
+    {
         var table = new DataTable("results") { Locale = CultureInfo.InvariantCulture };
         table.Columns.Add("row", typeof(string));
-        var cellColumns = run.Cases.SelectMany(c => c.Cells.Select(kv => kv.Key)).Where(k => k != RuleBatch.DateColumn).Distinct().ToList();
         foreach (var c in cellColumns)
         {
             table.Columns.Add(c, typeof(string));
         }
         table.Columns.Add(RuleBatch.DateColumn, typeof(string));
         table.Columns.Add("amount", typeof(decimal));
-        var outputs = run.Cases.SelectMany(c => c.Result.Outputs.Keys).Distinct().ToList();
         foreach (var o in outputs)
         {
             table.Columns.Add(o, typeof(decimal));
         }
-        var whatIf = run.Overrides is not null;
         if (whatIf)
         {
             table.Columns.Add("amount_whatif", typeof(decimal));
@@ -223,45 +274,49 @@ public static class RuleBatchFiles
         }
         table.Columns.Add("explanation", typeof(string));
         table.Columns.Add("explanation_en", typeof(string));
+        return table;
+    }
 
-        foreach (var c in run.Cases)
+    private static void AddCase(DataTable table, BatchCase c)
+    {
+        var row = table.NewRow();
+        row["row"] = c.RowNumber.ToString(CultureInfo.InvariantCulture);
+        foreach (var (k, v) in c.Cells)
         {
-            var row = table.NewRow();
-            row["row"] = c.RowNumber.ToString(CultureInfo.InvariantCulture);
-            foreach (var (k, v) in c.Cells)
+            if (k != RuleBatch.DateColumn)
             {
-                if (k != RuleBatch.DateColumn)
-                {
-                    row[k] = CellSafety.Neutralise(v);
-                }
+                row[k] = CellSafety.Neutralise(v);
             }
-            row[RuleBatch.DateColumn] = RuleFormat.Date(c.Result.Date);
-            row["amount"] = c.Result.Amount;
-            foreach (var (k, v) in c.Result.Outputs)
-            {
-                row[k] = v;
-            }
-            if (c.WhatIf is { } w)
-            {
-                row["amount_whatif"] = w.Amount;
-                row["difference"] = w.Amount - c.Result.Amount;
-            }
-            row["explanation"] = CellSafety.Neutralise(c.Result.ExplanationZh());
-            row["explanation_en"] = CellSafety.Neutralise(c.Result.ExplanationEn());
-            table.Rows.Add(row);
         }
+        row[RuleBatch.DateColumn] = RuleFormat.Date(c.Result.Date);
+        row["amount"] = c.Result.Amount;
+        foreach (var (k, v) in c.Result.Outputs)
+        {
+            row[k] = v;
+        }
+        if (c.WhatIf is { } w)
+        {
+            row["amount_whatif"] = w.Amount;
+            row["difference"] = w.Amount - c.Result.Amount;
+        }
+        row["explanation"] = CellSafety.Neutralise(c.Result.ExplanationZh());
+        row["explanation_en"] = CellSafety.Neutralise(c.Result.ExplanationEn());
+        table.Rows.Add(row);
+    }
+
+    private static void AddTotal(DataTable table, BatchRun run, int cases)
+    {
         var total = table.NewRow();
         total["row"] = TotalLabel;
         total["amount"] = run.Total;
-        if (whatIf)
+        if (run.Overrides is not null)
         {
             total["amount_whatif"] = run.WhatIfTotal!.Value;
             total["difference"] = run.Difference!.Value;
         }
-        total["explanation"] = $"{run.Cases.Count.ToString(CultureInfo.InvariantCulture)} 个案例，合计 {RuleFormat.Money(run.Total)} 元";
-        total["explanation_en"] = $"{run.Cases.Count.ToString(CultureInfo.InvariantCulture)} cases, total {RuleFormat.Money(run.Total)} yuan";
+        total["explanation"] = $"{cases.ToString(CultureInfo.InvariantCulture)} 个案例，合计 {RuleFormat.Money(run.Total)} 元";
+        total["explanation_en"] = $"{cases.ToString(CultureInfo.InvariantCulture)} cases, total {RuleFormat.Money(run.Total)} yuan";
         table.Rows.Add(total);
-        return table;
     }
 
     private static DataTable Summary(BatchRun run)

@@ -17,7 +17,7 @@ internal sealed class PlatformRoundApplicants(RdInvestDb db)
             .Join(db.Units.AsNoTracking(), p => p.HostUnitId, u => u.Id,
                 (p, u) => new { p.Id, p.Name, p.Type, p.Level, u.CreditCode, Host = u.Name, u.DivisionCode })
             .ToListAsync(ct);
-        var ids = platforms.Select(p => p.Id).ToList();
+        var ids = db.Platforms.AsNoTracking().Where(PlatformValidity.In(year)).Select(p => p.Id);
         var latest = (await db.PlatformEvaluations.AsNoTracking()
                 .Where(e => e.Year <= year && ids.Contains(e.PlatformId))
                 .Select(e => new { e.PlatformId, e.Year, e.Grade })

@@ -37,18 +37,24 @@ public sealed class SubsidyRoundHandler(RdInvestDb db)
         var prev2 = await enterprises
             .Join(db.RdRecords.AsNoTracking().Where(r => r.Year == prevYear - 1), u => u.Id, r => r.UnitId, (u, r) => new { r.UnitId, r.RdTotalFen })
             .ToDictionaryAsync(x => x.UnitId, x => x.RdTotalFen, ct);
-        var unitIds = rows.Select(r => r.Id).ToList();
+        // The applicants as a subquery, never as a list of ids: a parameter per enterprise breaks past SQLite's 32,766
+        // variables (and slows PostgreSQL); the database joins instead.
+        var applicantIds = enterprises
+            .Join(db.RdRecords.AsNoTracking().Where(r => r.Year == prevYear), u => u.Id, r => r.UnitId, (u, r) => u.Id);
         var certificates = (await db.Certifications.AsNoTracking()
-                .Where(c => c.Kind == CertificationKinds.HighTech && unitIds.Contains(c.UnitId))
+                .Where(c => c.Kind == CertificationKinds.HighTech && applicantIds.Contains(c.UnitId))
                 .Select(c => new { c.UnitId, c.Issued, c.Relocated })
                 .ToListAsync(ct))
             .ToLookup(c => c.UnitId, c => new HteCertificate(c.Issued, c.Relocated ?? false));
-        var payments = await db.Payments.AsNoTracking()
-            .Where(p => unitIds.Contains(p.UnitId) && (p.RuleId == "R1" || (p.RuleId == "R2" && p.Year == request.Year)))
-            .Select(p => new { p.UnitId, p.RuleId, p.Year, p.AmountFen, p.PaidOn, p.Source, p.Id })
-            .ToListAsync(ct);
-        PriorPayment? Paid(long unitId, string rule) => payments.Where(p => p.UnitId == unitId && p.RuleId == rule).OrderBy(p => p.Id)
-            .Select(p => new PriorPayment(p.Year, Money.ToYuan(p.AmountFen), p.PaidOn, p.Source)).FirstOrDefault();
+        var payments = (await db.Payments.AsNoTracking()
+                .Where(p => (p.RuleId == "R1" || (p.RuleId == "R2" && p.Year == request.Year)) && applicantIds.Contains(p.UnitId))
+                .Select(p => new { p.UnitId, p.RuleId, p.Year, p.AmountFen, p.PaidOn, p.Source, p.Id })
+                .ToListAsync(ct))
+            .GroupBy(p => (p.UnitId, p.RuleId))
+            .ToDictionary(g => g.Key, g => g.MinBy(p => p.Id)!);
+        PriorPayment? Paid(long unitId, string rule) => payments.TryGetValue((unitId, rule), out var p)
+            ? new PriorPayment(p.Year, Money.ToYuan(p.AmountFen), p.PaidOn, p.Source)
+            : null;
         var divisions = await db.Divisions.AsNoTracking()
             .Select(d => new { d.Code, d.NameZh, d.Level, d.ParentCode })
             .ToDictionaryAsync(d => d.Code, ct);

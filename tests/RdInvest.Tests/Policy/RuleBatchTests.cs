@@ -108,6 +108,22 @@ public sealed class RuleBatchTests : IDisposable
     }
 
     [Fact]
+    public void Files_CsvStreamedInBlocks_EqualsTheWholeTableByteForByte()
+    {
+        // 2,501 cases: three blocks of the streamed writer, the last one partial, then the total row.
+        var rows = Enumerable.Range(0, 2_501).Select(i => Row(i + 2, ("credit_code", $"C{i}"), ("year", "2023"),
+            ("rd_prev", (1_000_000 + i * 997).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("revenue_prev", "100000000"), ("rd_prev2", i % 3 == 0 ? "" : "900000"))).ToList();
+        var run = RuleBatch.Run(PostSubsidy, rows, Plan, null, DateOnly.MinValue);
+        var whole = Path.Combine(_dir, "whole.csv");
+        var streamed = Path.Combine(_dir, "streamed.csv");
+        RuleBatchFiles.Write(whole, run);
+        RuleBatchFiles.WriteCsvStreaming(streamed, run with { Cases = [] }, run.Cases,
+            RuleBatchFiles.CellColumns(run.Cases), RuleBatchFiles.OutputColumns(run.Cases));
+        Assert.Equal(File.ReadAllBytes(whole), File.ReadAllBytes(streamed));
+    }
+
+    [Fact]
     public void Files_XlsxInXlsxOut_ReadsNumericCellsExactly()
     {
         var input = Path.Combine(_dir, "in.xlsx");
