@@ -132,6 +132,8 @@ namespace RdInvest.Data.Migrations.Postgres
                     Role = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     Scope = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PasswordChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PasswordNeverExpires = table.Column<bool>(type: "boolean", nullable: false),
                     UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -384,6 +386,27 @@ namespace RdInvest.Data.Migrations.Postgres
                     table.PrimaryKey("PK_api_tokens", x => x.Id);
                     table.ForeignKey(
                         name: "FK_api_tokens_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "password_history",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_password_history", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_password_history_users_UserId",
                         column: x => x.UserId,
                         principalTable: "users",
                         principalColumn: "Id",
@@ -934,6 +957,11 @@ namespace RdInvest.Data.Migrations.Postgres
                 column: "DivisionCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_password_history_UserId_Id",
+                table: "password_history",
+                columns: new[] { "UserId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_payments_RoundId",
                 table: "payments",
                 column: "RoundId");
@@ -1071,6 +1099,9 @@ namespace RdInvest.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "park_figures");
+
+            migrationBuilder.DropTable(
+                name: "password_history");
 
             migrationBuilder.DropTable(
                 name: "plan_parameters");

@@ -131,6 +131,8 @@ namespace RdInvest.Data.Migrations.Sqlite
                     Role = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     Scope = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PasswordChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PasswordNeverExpires = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -383,6 +385,27 @@ namespace RdInvest.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_api_tokens", x => x.Id);
                     table.ForeignKey(
                         name: "FK_api_tokens_users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "password_history",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_password_history", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_password_history_users_UserId",
                         column: x => x.UserId,
                         principalTable: "users",
                         principalColumn: "Id",
@@ -933,6 +956,11 @@ namespace RdInvest.Data.Migrations.Sqlite
                 column: "DivisionCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_password_history_UserId_Id",
+                table: "password_history",
+                columns: new[] { "UserId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_payments_RoundId",
                 table: "payments",
                 column: "RoundId");
@@ -1070,6 +1098,9 @@ namespace RdInvest.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "park_figures");
+
+            migrationBuilder.DropTable(
+                name: "password_history");
 
             migrationBuilder.DropTable(
                 name: "plan_parameters");
