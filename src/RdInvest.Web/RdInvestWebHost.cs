@@ -50,6 +50,7 @@ public static class RdInvestWebHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseBodyLimits();
         app.UseRdInvestPages();
         app.UseRequestTimeouts();
         app.UseAuthentication();
