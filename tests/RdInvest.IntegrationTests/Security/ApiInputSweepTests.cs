@@ -72,17 +72,22 @@ public sealed partial class ApiInputSweepTests
     [GeneratedRegex(@"\{([A-Za-z]+)(?::[a-z]+)?\??\}")]
     private static partial Regex RouteParam();
 
-    private sealed record WriteEndpoint(string Method, string Template, string? Role, bool JsonBody, bool Multipart);
+    /// <summary>A write endpoint: whether it reads a JSON body (and may go without one), takes a file, has a money (decimal) field.</summary>
+    private sealed record WriteEndpoint(string Method, string Template, string? Role, bool JsonBody, bool Multipart, bool OptionalBody = false, bool Money = false);
 
     private static IReadOnlyList<WriteEndpoint> WriteEndpoints(ApiHost host) =>
         host.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Where(m => m != "GET").Select(m =>
             {
-                var accepts = e.Metadata.GetOrderedMetadata<IAcceptsMetadata>().SelectMany(a => a.ContentTypes).ToList();
+                var meta = e.Metadata.GetOrderedMetadata<IAcceptsMetadata>();
+                var accepts = meta.SelectMany(a => a.ContentTypes).ToList();
                 var roles = e.Metadata.GetMetadata<RolesMetadata>()?.Roles;
+                var money = meta.Select(a => a.RequestType).OfType<Type>().SelectMany(t => t.GetProperties())
+                    .Any(p => p.PropertyType == typeof(decimal) || p.PropertyType == typeof(decimal?));
                 return new WriteEndpoint(m, e.RoutePattern.RawText!, roles?[0] ?? Roles.RegionAdmin,
-                    accepts.Any(t => t.Contains("json", StringComparison.Ordinal)), accepts.Any(t => t.Contains("multipart", StringComparison.Ordinal)));
+                    accepts.Any(t => t.Contains("json", StringComparison.Ordinal)), accepts.Any(t => t.Contains("multipart", StringComparison.Ordinal)),
+                    meta.Any(a => a.IsOptional), money);
             }))
             .DistinctBy(w => w.Method + " " + w.Template).OrderBy(w => w.Template, StringComparer.Ordinal).ToList();
 
@@ -90,6 +95,11 @@ public sealed partial class ApiInputSweepTests
     {
         var status = (int)r.StatusCode;
         var text = await r.Content.ReadAsStringAsync(Ct);
+        // Notification documents need the report tools; where they are not installed the answer is a clear 503 (by design).
+        if (status == 503 && text.Contains("setup-report-tools", StringComparison.Ordinal))
+        {
+            return null;
+        }
         if (status >= 500)
         {
             return $"server error {status}: {text[..Math.Min(300, text.Length)]}";
@@ -103,6 +113,11 @@ public sealed partial class ApiInputSweepTests
             try
             {
                 using var doc = JsonDocument.Parse(text);
+                // An import or batch refused row by row answers its own result with every finding (by design: 422).
+                if (status == 422 && doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("errors", out _))
+                {
+                    return null;
+                }
                 if (!doc.RootElement.TryGetProperty("detail_zh", out var zh) || string.IsNullOrWhiteSpace(zh.GetString())
                     || !doc.RootElement.TryGetProperty("detail_en", out var en) || string.IsNullOrWhiteSpace(en.GetString()))
                 {
@@ -150,11 +165,11 @@ public sealed partial class ApiInputSweepTests
                 {
                     failures.AppendLine(CultureInfo.InvariantCulture, $"{who}: {status}, expected 413");
                 }
-                else if (ep.JsonBody && input.Malformed && status < 400)
+                else if (ep.JsonBody && input.Malformed && status < 400 && !(ep.OptionalBody && input.Name == "empty"))
                 {
                     failures.AppendLine(CultureInfo.InvariantCulture, $"{who}: {status}, a malformed body was accepted");
                 }
-                else if (ep.JsonBody && input.Name.StartsWith("money", StringComparison.Ordinal) && status < 400)
+                else if (ep.Money && input.Name.StartsWith("money", StringComparison.Ordinal) && status < 400)
                 {
                     failures.AppendLine(CultureInfo.InvariantCulture, $"{who}: {status}, money past the range was accepted");
                 }
@@ -162,6 +177,7 @@ public sealed partial class ApiInputSweepTests
         }
         Assert.True(failures.Length == 0, failures.ToString());
         Assert.True(endpoints.Count(e => !e.Multipart) >= 25, $"only {endpoints.Count} write endpoints found");
+        Assert.True(endpoints.Count(e => e.Money) >= 5, "the money-carrying bodies were not recognised");
         TestContext.Current.SendDiagnosticMessage($"swept {endpoints.Count(e => !e.Multipart)} JSON write endpoints × {inputs.Count} inputs = {sent} requests");
     }
 
@@ -170,7 +186,7 @@ public sealed partial class ApiInputSweepTests
     [InlineData("..\\..\\..\\rdinvest-escape.csv")]
     [InlineData("/etc/rdinvest-escape.csv")]
     [InlineData("..")]
-    [InlineData("nul\0byte.csv")]
+    [InlineData("con:name?*<>|.csv")]
     [InlineData("rdinvest-long-name-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.csv")]
     public async Task EveryUploadEndpoint_HostileFileName_NeverEscapesOrFails(string fileName)
     {
@@ -251,7 +267,7 @@ public sealed partial class ApiInputSweepTests
         using (var save = await admin.PostAsJsonAsync("/api/v1/subsidy-rounds", new { year = 2023, budget = 1_000_000m }, Ct))
         {
             Assert.Equal(HttpStatusCode.Created, save.StatusCode);
-            var id = (await ReadAsync(save)).GetProperty("id").GetInt64();
+            var id = (await ReadAsync(save)).GetProperty("round").GetProperty("id").GetInt64();
             using var xlsx = await admin.GetAsync($"/api/v1/subsidy-rounds/{id}/payments?format=xlsx", Ct);
             Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
             var bytes = await xlsx.Content.ReadAsByteArrayAsync(Ct);
@@ -260,7 +276,9 @@ public sealed partial class ApiInputSweepTests
                 .Select(e => new StreamReader(e.Open()).ReadToEnd()));
             Assert.DoesNotContain("<f>", xml, StringComparison.Ordinal);
             Assert.DoesNotContain("<x:f>", xml, StringComparison.Ordinal);
-            Assert.Contains("'=HYPERLINK", xml, StringComparison.Ordinal);
+            Assert.Contains("HYPERLINK", xml, StringComparison.Ordinal);
+            Assert.True(xml.Contains("'=HYPERLINK", StringComparison.Ordinal) || xml.Contains("&apos;=HYPERLINK", StringComparison.Ordinal), "the name cell is not neutralised");
+            Assert.DoesNotContain(">=HYPERLINK", xml, StringComparison.Ordinal);
             // CSV of the same list: the same apostrophe.
             var csv = await admin.GetStringAsync($"/api/v1/subsidy-rounds/{id}/payments?format=csv", Ct);
             Assert.Contains("'=HYPERLINK", csv, StringComparison.Ordinal);
