@@ -37,7 +37,7 @@ public static class RdInvestWebHost
         builder.Services.AddScoped(sp => new Calculation.CalcHandler(sp.GetRequiredService<Plans.PlanResolver>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddRdInvestProblems();
         builder.Services.AddValidation();
-        builder.Services.AddRdInvestAuth();
+        builder.Services.AddRdInvestAuth(PasswordPolicy.From(key => builder.Configuration[key]));
         builder.Services.AddRdInvestOpenApi();
         builder.Services.AddRdInvestPages();
         builder.Services.AddRdInvestHealth();
@@ -49,9 +49,11 @@ public static class RdInvestWebHost
 
         var app = builder.Build();
         app.UseProxyAndHsts();
+        app.UseRefusalAudit();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseBodyLimits();
         app.UseRdInvestPages();
         app.UseRequestTimeouts();
         app.UseAuthentication();

@@ -4,10 +4,10 @@ using RdInvest.Accounts;
 
 namespace RdInvest.BrowserTests;
 
-/// <summary>The users page (region administrators) and the audit page (auditors, region administrators) in Chromium.</summary>
+/// <summary>The users page (the security administrator) and the audit page (the auditor) in Chromium.</summary>
 public sealed class AdminPagesTests(BrowserApp app)
 {
-    private const string NewPassword = "browser-pass-2024";
+    private const string NewPassword = "Browser-pass-2024";
 
     /// <summary>Accepts the one confirmation an irreversible action asks for.</summary>
     private static void AcceptConfirmations(Session s) => s.Page.Dialog += async (_, d) => await d.AcceptAsync();
@@ -40,7 +40,7 @@ public sealed class AdminPagesTests(BrowserApp app)
     [Fact]
     public async Task DisableUser_InTheBrowser_CannotSignInAfterwards_NorThroughTheApi()
     {
-        await using var admin = await Session.OpenAsync(app, Roles.RegionAdmin);
+        await using var admin = await Session.OpenAsync(app, Roles.SecurityAdmin);
         AcceptConfirmations(admin);
         const string name = "browser-disable-me";
         await AddUserAsync(admin, name, Roles.Auditor, null, NewPassword);
@@ -66,20 +66,22 @@ public sealed class AdminPagesTests(BrowserApp app)
         Assert.Equal(["Home", "Notifications"], await after.NavigationAsync());
         Assert.Equal(423, (await ApiLoginAsync(after, name, NewPassword)).Status);
 
-        // The disabling is in the audit log with its reason, written by the signed-in administrator.
-        await admin.GoAsync($"/audit?action=user.disable&entity=user&key={name}");
-        await admin.Page.ClickAsync("[data-testid=table-audit] tbody a");
-        await admin.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        Assert.Equal("user.disable", (await admin.Page.Locator("[data-testid=entry-action]").InnerTextAsync()).Trim());
-        Assert.Contains("离岗", await admin.Page.Locator("[data-testid=changes]").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains(app.Account(Roles.RegionAdmin).Name, await admin.Page.Locator("[data-testid=entry]").InnerTextAsync(), StringComparison.Ordinal);
+        // The disabling is in the audit log with its reason, written by the signed-in security administrator; the
+        // auditor reads it (三员分立: the security administrator does not read the audit log).
         Assert.Empty(admin.Errors);
+        await using var auditor = await Session.OpenAsync(app, Roles.Auditor);
+        await auditor.GoAsync($"/audit?action=user.disable&entity=user&key={name}");
+        await auditor.Page.ClickAsync("[data-testid=table-audit] tbody a");
+        await auditor.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal("user.disable", (await auditor.Page.Locator("[data-testid=entry-action]").InnerTextAsync()).Trim());
+        Assert.Contains("离岗", await auditor.Page.Locator("[data-testid=changes]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(app.Account(Roles.SecurityAdmin).Name, await auditor.Page.Locator("[data-testid=entry]").InnerTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AddUser_BadScopeAndMissingReason_ErrorsBesideTheFields_WhatWasTypedKept()
     {
-        await using var admin = await Session.OpenAsync(app, Roles.RegionAdmin);
+        await using var admin = await Session.OpenAsync(app, Roles.SecurityAdmin);
         await AddUserAsync(admin, "browser-bad-scope", Roles.CountyOfficer, "999999", NewPassword);
         Assert.Contains("999999", await admin.Page.Locator("[data-testid=error-scope]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("browser-bad-scope", await admin.Page.InputValueAsync("#add-name"));
@@ -106,7 +108,7 @@ public sealed class AdminPagesTests(BrowserApp app)
     [Fact]
     public async Task Token_IssuedInTheBrowser_ShownOnce_WorksUntilRevoked()
     {
-        await using var admin = await Session.OpenAsync(app, Roles.RegionAdmin);
+        await using var admin = await Session.OpenAsync(app, Roles.SecurityAdmin);
         AcceptConfirmations(admin);
         const string name = "browser-token-user";
         await AddUserAsync(admin, name, Roles.RegionAnalyst, null, null);
@@ -215,7 +217,10 @@ public sealed class AdminPagesTests(BrowserApp app)
         { Roles.Finance, "/audit", 403 },
         { Roles.CountyOfficer, "/audit/1", 403 },
         { Roles.RegionAnalyst, "/users/demo-admin", 403 },
-        { Roles.RegionAdmin, "/users/no-such-user", 404 },
+        { Roles.SecurityAdmin, "/users/no-such-user", 404 },
+        { Roles.RegionAdmin, "/users", 403 },
+        { Roles.RegionAdmin, "/audit", 403 },
+        { Roles.SecurityAdmin, "/audit", 403 },
         { Roles.Auditor, "/audit/99999999", 404 },
     };
 
@@ -229,8 +234,8 @@ public sealed class AdminPagesTests(BrowserApp app)
 
     public static TheoryData<string, string, string> Pages => new()
     {
-        { Roles.RegionAdmin, "/users", "users" },
-        { Roles.RegionAdmin, "/users/demo-auditor", "users-show" },
+        { Roles.SecurityAdmin, "/users", "users" },
+        { Roles.SecurityAdmin, "/users/demo-auditor", "users-show" },
         { Roles.Auditor, "/audit", "audit" },
         { Roles.Auditor, "/audit?verify=chain", "audit-verified" },
         { Roles.Auditor, "/audit/1", "audit-show" },
@@ -255,7 +260,7 @@ public sealed class AdminPagesTests(BrowserApp app)
     [InlineData("/audit/1")]
     public async Task English_AdminPage_NoChineseInHeadingsLabelsAndHeaders(string path)
     {
-        await using var s = await Session.OpenAsync(app, Roles.RegionAdmin);
+        await using var s = await Session.OpenAsync(app, path.StartsWith("/users", StringComparison.Ordinal) ? Roles.SecurityAdmin : Roles.Auditor);
         await s.GoAsync(path);
         await s.Page.Locator("[data-testid=language]").ClickAsync();
         await s.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);

@@ -7,6 +7,7 @@ namespace RdInvest.Cli.Commands;
 /// <summary>
 /// <c>rdinvest audit verify [--anchor SEQ:HASH]</c>: walks the hash chain; exit 1 with the first broken link, or when the
 /// anchor's entry is gone or differs. <c>rdinvest audit head</c>: the newest entry's SEQ:HASH, to keep outside the database.
+/// <c>rdinvest audit export --from D --to D --out F</c>: JSON Lines with the hash chain, for an external archive.
 /// </summary>
 public static class AuditCommands
 {
@@ -39,7 +40,35 @@ public static class AuditCommands
         });
         audit.Subcommands.Add(verify);
         audit.Subcommands.Add(Head());
+        audit.Subcommands.Add(Export());
         return audit;
+    }
+
+    private static Command Export()
+    {
+        var cmd = new Command("export", "导出审计日志（JSON Lines，含哈希链，供外部归档校验）/ export the audit log as JSON Lines with its hash chain, for an external archive");
+        var from = new Option<DateOnly?>("--from") { Description = "开始日期（UTC，含）/ first UTC day" };
+        var to = new Option<DateOnly?>("--to") { Description = "结束日期（UTC，含）/ last UTC day" };
+        var output = new Option<FileInfo>("--out") { Required = true, Description = "输出文件 / output file (.jsonl)" };
+        cmd.Options.Add(from);
+        cmd.Options.Add(to);
+        cmd.Options.Add(output);
+        cmd.SetAction(async (r, ct) =>
+        {
+            await using var db = Cli.Target(r).CreateContext();
+            await Schema.RequireAsync(db, ct);
+            var path = r.GetValue(output)!.FullName;
+            var temp = path + ".part";
+            AuditExportResult result;
+            await using (var file = File.Create(temp))
+            {
+                result = await new AuditExportHandler(db, TimeProvider.System).WriteAsync(file, r.GetValue(from), r.GetValue(to), Actor.Cli(), ct);
+            }
+            File.Move(temp, path, overwrite: true);
+            Console.WriteLine($"已导出 / exported: {result.Entries} 条 entries, seq {result.FirstSeq?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}–{result.LastSeq?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} → {path}");
+            return 0;
+        });
+        return cmd;
     }
 
     private static Command Head()

@@ -9,7 +9,7 @@ namespace RdInvest.Cli.Commands;
 
 /// <summary>
 /// <c>rdinvest user add NAME --role R --scope S [--password-stdin]</c>, <c>user list</c>, <c>user token NAME</c>,
-/// <c>user tokens NAME</c>, <c>user revoke NAME TOKEN_ID</c>, <c>user disable NAME --reason R</c>, <c>user enable NAME</c>.
+/// <c>user tokens NAME</c>, <c>user revoke NAME TOKEN_ID</c>, <c>user disable NAME --reason R</c>, <c>user enable NAME</c>, <c>user role NAME --role R [--scope S]</c>.
 /// </summary>
 public static class UserCommands
 {
@@ -21,7 +21,7 @@ public static class UserCommands
         var name = new Argument<string>("NAME") { Description = "用户名 / user name" };
         var role = new Option<string>("--role") { Required = true, Description = "角色 / role: " + string.Join(" | ", Roles.All) };
         var scope = new Option<string?>("--scope") { Description = "范围：盟市代码、旗县代码、园区编号或信用代码 / scope: league/city code, county code, park id or credit code" };
-        var passwordStdin = new Option<bool>("--password-stdin") { Description = "从标准输入读取密码（至少 10 位）/ read the password from standard input (10+ characters)" };
+        var passwordStdin = new Option<bool>("--password-stdin") { Description = "从标准输入读取密码（至少 12 位，含 3 类字符；见 password_min_length 等设置）/ read the password from standard input (12+ characters of 3 classes by default; see the password_min_length settings)" };
         var addJson = Cli.JsonOption();
         add.Arguments.Add(name);
         add.Options.Add(role);
@@ -95,6 +95,7 @@ public static class UserCommands
         user.Subcommands.Add(Revoke());
         user.Subcommands.Add(Status(disable: true));
         user.Subcommands.Add(Status(disable: false));
+        user.Subcommands.Add(Role());
         return user;
     }
 
@@ -160,6 +161,28 @@ public static class UserCommands
             var u = await new UserStatusHandler(s.GetRequiredService<UserManager<AppUser>>(), s.GetRequiredService<RdInvestDb>(), TimeProvider.System)
                 .SetDisabledAsync(r.GetValue(name)!, disable, r.GetValue(reason), Actor.Cli(), ct);
             Console.WriteLine(u.Disabled ? $"已停用 / disabled: {u.Name}" : $"已启用 / enabled: {u.Name}");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Role()
+    {
+        var cmd = new Command("role", "更改账户的角色与范围（审计留痕）/ change an account's role and scope (audited)");
+        var name = new Argument<string>("NAME") { Description = "用户名 / user name" };
+        var role = new Option<string>("--role") { Required = true, Description = "角色 / role: " + string.Join(" | ", Roles.All) };
+        var scope = new Option<string?>("--scope") { Description = "范围（角色需要时）/ scope (when the role takes one)" };
+        cmd.Arguments.Add(name);
+        cmd.Options.Add(role);
+        cmd.Options.Add(scope);
+        cmd.SetAction(async (r, ct) =>
+        {
+            await using var sp = await ServicesAsync(r, ct);
+            await using var scopeSp = sp.CreateAsyncScope();
+            var s = scopeSp.ServiceProvider;
+            var u = await new ChangeRoleHandler(s.GetRequiredService<UserManager<AppUser>>(), s.GetRequiredService<RdInvestDb>(), TimeProvider.System)
+                .HandleAsync(r.GetValue(name)!, new ChangeRoleRequest(r.GetValue(role), r.GetValue(scope)), Actor.Cli(), ct);
+            Console.WriteLine($"已更改角色 / role changed: {u.Name}  {Roles.Zh(u.Role)} {u.Role}  {u.Scope ?? "-"}");
             return 0;
         });
         return cmd;

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using RdInvest.Data;
 using RdInvest.Web.Security;
 
 namespace RdInvest.Web.Api;
 
 public sealed record LoginRequest(string? UserName, string? Password);
+
+public sealed record PasswordChangeBody(string? UserName, string? CurrentPassword, string? NewPassword);
 
 public sealed record MeView(string Name, string Role, string? Scope);
 
@@ -21,6 +24,11 @@ public static class AccountApi
         g.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(Auth.SignInRateLimit)
             .WithSummary("登录（Cookie）；5 次失败后锁定 15 分钟（API 令牌不受影响）；按 IP 与用户名限速 / sign in; locked for 15 minutes after 5 failures "
                 + "(API tokens unaffected); rate-limited per IP and per user name")
+            .ProducesProblem(StatusCodes.Status423Locked).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        g.MapPost("/password", ChangePassword).AllowAnonymous().RequireRateLimiting(Auth.PasswordRateLimit)
+            .WithSummary("修改自己的密码（需当前密码；密码过期时无需登录）；新密码至少 12 位、含 3 类字符、不与最近 5 次相同 / change your own password "
+                + "(needs the current one; works without sign-in when it has expired); the new one: 12+ characters of 3 classes, none of the last 5")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status423Locked).ProducesProblem(StatusCodes.Status429TooManyRequests);
         g.MapPost("/logout", Logout).WithSummary("退出；该账户的 Cookie 会话在服务器端全部失效 / sign out; the account's cookie sessions end on the server");
         g.MapGet("/me", Me).WithSummary("当前用户 / the signed-in user");
@@ -43,7 +51,33 @@ public static class AccountApi
             SignInOutcome.Throttled => (ProblemHttpResult)Problems.Result(http, 429, "该用户名的登录尝试过于频繁，请稍后再试", "too many sign-in attempts for this user name; try again later"),
             SignInOutcome.Disabled => (ProblemHttpResult)Problems.Result(http, 423, "账户已停用，请联系自治区管理员", "the account is disabled; ask a region administrator"),
             SignInOutcome.Locked => (ProblemHttpResult)Problems.Result(http, 423, "登录失败次数过多，账户已暂时锁定", "too many failed sign-ins; the account is locked for a while"),
+            SignInOutcome.Expired => (ProblemHttpResult)Problems.Result(http, 403, "密码已过期，请先修改密码（POST /api/v1/account/password）",
+                "the password has expired; change it first (POST /api/v1/account/password)", field: "password"),
             _ => (ProblemHttpResult)Problems.Result(http, 401, "用户名或密码错误", "wrong user name or password"),
+        };
+    }
+
+    /// <summary>
+    /// The caller's own password. Signed in, the account is the signed-in one (a user_name in the body must name it);
+    /// signed out (an expired password), the body names it. Either way the current password is required.
+    /// </summary>
+    public static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(PasswordChangeBody body, UserManager<AppUser> users,
+        [FromServices] RdInvestDb db, TimeProvider clock, HttpContext http)
+    {
+        var me = Accounts.UserScope.From(http.User);
+        if (me is not null && body.UserName is { Length: > 0 } named && !string.Equals(named.Trim(), me.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return (ProblemHttpResult)Problems.Result(http, 403, "只能修改自己的密码", "you can change only your own password", field: "user_name");
+        }
+        var request = new Accounts.ChangePasswordRequest(me?.Name ?? body.UserName, body.CurrentPassword, body.NewPassword);
+        var actor = new Auditing.Actor(me?.Name ?? (body.UserName ?? "").Trim(), http.TraceIdentifier);
+        var (outcome, _) = await new Accounts.ChangePasswordHandler(users, db, clock).HandleAsync(request, actor, http.RequestAborted);
+        return outcome switch
+        {
+            Accounts.PasswordChangeOutcome.Changed => TypedResults.NoContent(),
+            Accounts.PasswordChangeOutcome.Disabled => (ProblemHttpResult)Problems.Result(http, 423, "账户已停用，请联系安全管理员", "the account is disabled; ask a security administrator"),
+            Accounts.PasswordChangeOutcome.Locked => (ProblemHttpResult)Problems.Result(http, 423, "失败次数过多，账户已暂时锁定", "too many failures; the account is locked for a while"),
+            _ => (ProblemHttpResult)Problems.Result(http, 401, "用户名或当前密码错误", "wrong user name or current password", field: "current_password"),
         };
     }
 

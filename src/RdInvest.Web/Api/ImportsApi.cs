@@ -25,7 +25,8 @@ public static class ImportsApi
 
     public static async Task<Results<Ok<ImportResult>, UnprocessableEntity<ImportResult>>> Import(string kind, IFormFile file, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "dry_run")] bool? dryRun, [AsParameters] ApiServices s)
     {
-        var ext = Path.GetExtension(file.FileName).ToLowerInvariant();
+        var fileName = Imports.ImportJobs.SafeName(file.FileName);
+        var ext = Path.GetExtension(fileName).ToLowerInvariant();
         if (ext is not (".csv" or ".xlsx"))
         {
             throw new Common.UserError($"不支持的文件类型 {ext}（应为 .csv 或 .xlsx）", $"unsupported file type {ext} (use .csv or .xlsx)");
@@ -36,8 +37,9 @@ public static class ImportsApi
         var dir = Directory.CreateTempSubdirectory("rdinvest-upload-");
         try
         {
-            // Keep the uploaded name: the audit log records it with the file's SHA-256.
-            var path = Path.Combine(dir.FullName, Path.GetFileName(file.FileName));
+            // Keep the uploaded name (made safe: no folder, no control character, not too long): the audit log records it
+            // with the file's SHA-256.
+            var path = Path.Combine(dir.FullName, fileName);
             await using (var f = File.Create(path))
             {
                 await file.CopyToAsync(f, s.Api.Ct);

@@ -128,15 +128,19 @@ public sealed class ImportJobs(string folder, TimeProvider clock)
 
     private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    /// <summary>The uploaded name without any folder or character a file name cannot hold.</summary>
-    private static string SafeName(string name)
+    /// <summary>
+    /// The uploaded name without any folder (/ or \), control or invalid character, never "." or "..", at most 200
+    /// characters: a file written under it stays in its upload folder (the API's imports use it too).
+    /// </summary>
+    public static string SafeName(string? name)
     {
-        var n = Path.GetFileName(name.Replace('\\', '/'));
-        foreach (var c in Path.GetInvalidFileNameChars())
+        var n = Path.GetFileName((name ?? "").Replace('\\', '/'));
+        foreach (var c in Path.GetInvalidFileNameChars().Concat(Enumerable.Range(0, 32).Select(i => (char)i)))
         {
             n = n.Replace(c, '_');
         }
         n = n.Trim();
-        return n.Length is 0 or > 200 ? "upload" + Path.GetExtension(n) : n;
+        var ext = Path.GetExtension(n);
+        return n.Length is 0 or > 200 || n.Trim('.').Length == 0 ? "upload" + (ext.Length is > 1 and <= 10 ? ext : "") : n;
     }
 }

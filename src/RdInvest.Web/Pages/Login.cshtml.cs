@@ -25,6 +25,10 @@ public sealed class LoginModel(SignInService signIn, RdInvestDb db, IStringLocal
 
     public string? Error { get; private set; }
 
+    /// <summary>"password" after a password change: sign in with the new one.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
     public override bool ShowSelectors => false;
 
     public async Task OnGetAsync(CancellationToken ct) => await FrameAsync(ct);
@@ -38,6 +42,10 @@ public sealed class LoginModel(SignInService signIn, RdInvestDb db, IStringLocal
             return Page();
         }
         var (outcome, _) = await signIn.SignInAsync(UserName, Password, HttpContext, ct);
+        if (outcome == SignInOutcome.Expired)
+        {
+            return LocalRedirect("/account/password?expired=true&user=" + Uri.EscapeDataString(UserName.Trim()));
+        }
         if (outcome != SignInOutcome.Succeeded)
         {
             Error = outcome switch

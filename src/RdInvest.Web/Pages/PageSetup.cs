@@ -54,6 +54,8 @@ public static class PageSetup
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AllowAnonymousToPage("/Culture");
             o.Conventions.AllowAnonymousToPage("/Logout");
+            // Changing one's password needs the current one, and works signed out (an expired password cannot sign in).
+            o.Conventions.AllowAnonymousToPage("/Account/Password");
         }).ConfigureApplicationPartManager(m =>
         {
             // `rdinvest serve` is the entry assembly there, so this assembly's compiled pages are added by hand.

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using RdInvest.Accounts;
@@ -14,9 +15,20 @@ public static class Auth
     public const string Scheme = "rdinvest";
     public const string BearerScheme = "Bearer";
     public const string SignInRateLimit = "sign-in";
+    public const string PasswordRateLimit = "password";
 
-    public static void AddRdInvestAuth(this IServiceCollection services)
+    /// <summary>The cookie ticket's item holding when the session began (ISO 8601 UTC).</summary>
+    public const string SessionStartedItem = "rdinvest.started";
+
+    /// <summary>
+    /// Cookies and bearer tokens. Cookie sessions end after <see cref="PasswordPolicy.IdleTimeout"/> without a request
+    /// (sliding) and at the latest <see cref="PasswordPolicy.Lifetime"/> after sign-in, whatever the activity. The
+    /// cookie is HttpOnly, SameSite=Strict, and Secure when the request is HTTPS (directly or from a trusted proxy).
+    /// API tokens are not sessions: they last until revoked (or the account is disabled).
+    /// </summary>
+    public static void AddRdInvestAuth(this IServiceCollection services, PasswordPolicy policy)
     {
+        services.AddSingleton(policy);
         services.AddRdInvestIdentityCore()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<ScopeClaimsFactory>();
@@ -37,7 +49,7 @@ public static class Auth
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.ExpireTimeSpan = policy.IdleTimeout;
             o.SlidingExpiration = true;
             // An API answers 401/403; it never redirects to a login page.
             o.Events.OnRedirectToLogin = ctx =>
@@ -53,6 +65,24 @@ public static class Auth
         });
         // Every cookie request re-checks the account's security stamp, so disabling an account ends its sessions at once.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // The absolute lifetime, checked before the stamp: a session older than it is rejected, however active.
+        services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o =>
+        {
+            var stamp = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                var now = (o.TimeProvider ?? TimeProvider.System).GetUtcNow();
+                if (!ctx.Properties.Items.TryGetValue(SessionStartedItem, out var text)
+                    || !DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var started)
+                    || now - started > policy.Lifetime)
+                {
+                    ctx.RejectPrincipal();
+                    await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await stamp(ctx);
+            };
+        });
         services.AddAuthorization(o =>
         {
             // Sign-in is required everywhere unless an endpoint says AllowAnonymous.

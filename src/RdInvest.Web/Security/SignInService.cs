@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using RdInvest.Accounts;
 using RdInvest.Auditing;
@@ -14,14 +15,19 @@ public enum SignInOutcome
     Disabled,
     Locked,
     Throttled,
+
+    /// <summary>The password is right but has expired: no session; the password must be changed first.</summary>
+    Expired,
 }
 
 /// <summary>
 /// The one password sign-in of the platform, used by the sign-in page and by <c>POST /api/v1/account/login</c>: the
-/// per-name throttle on failed attempts, the account lockout, disabled accounts, and an audit entry for every attempt, successful or not
+/// per-name throttle on failed attempts, the account lockout, disabled accounts, expired passwords (no session until
+/// changed), and an audit entry for every attempt, successful or not
 /// (<c>account.signin</c> / <c>account.signin.failed</c>, with the outcome and the client address).
 /// </summary>
-public sealed class SignInService(SignInManager<AppUser> signIn, SignInThrottle throttle, RdInvestDb db, TimeProvider time, ILogger<SignInService> log)
+public sealed class SignInService(SignInManager<AppUser> signIn, SignInThrottle throttle, RdInvestDb db, TimeProvider time, PasswordPolicy policy,
+    ILogger<SignInService> log)
 {
     public async Task<(SignInOutcome Outcome, AppUser? User)> SignInAsync(string userName, string password, HttpContext http, CancellationToken ct)
     {
@@ -57,9 +63,18 @@ public sealed class SignInService(SignInManager<AppUser> signIn, SignInThrottle 
             throttle.RecordFailure(name);
             return (SignInOutcome.Wrong, null);
         }
-        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            var now = time.GetUtcNow().UtcDateTime;
+            if (policy.Expired(user, now))
+            {
+                return (SignInOutcome.Expired, user);
+            }
+            // The session's start, kept in the cookie ticket across sliding renewals: the absolute lifetime counts from it.
+            var properties = new AuthenticationProperties { IsPersistent = false };
+            properties.Items[Auth.SessionStartedItem] = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+            await signIn.SignInAsync(user, properties);
             return (SignInOutcome.Succeeded, user);
         }
         throttle.RecordFailure(name);

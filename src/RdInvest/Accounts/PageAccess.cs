@@ -57,9 +57,9 @@ public static class PageAccess
         // Work pages. Saved rounds are read by the subsidy readers; running, saving and approving is checked per action.
         new("SubsidyRounds", "SubsidyRounds", "/subsidy-rounds", Work, Roles.SubsidyReaders),
         new("Payments", "Payments", "/payments", Work, Roles.PaymentReaders),
-        // Accounts, as the users API: region administrators only.
-        new("Users", "Users", "/users", Work, Roles.Admins),
-        // The audit log and its chain, as the audit API: auditors and region administrators.
+        // Accounts, as the users API: the security administrator only (三员分立).
+        new("Users", "Users", "/users", Work, Roles.AccountAdmins),
+        // The audit log and its chain, as the audit API: the audit administrator (auditor) only (三员分立).
         new("Audit", "Audit", "/audit", Work, Roles.AuditReaders),
         // Finance for innovation (二(三)7–10): institutions, loans, the special statistics and evaluation, as the finance API.
         new("FinanceInstitutions", "Finance/Institutions", "/finance/institutions", Finance, FinanceReaders),

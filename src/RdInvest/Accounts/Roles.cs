@@ -12,8 +12,16 @@ public static class Roles
     public const string Finance = "finance";
     public const string Auditor = "auditor";
 
+    /// <summary>
+    /// The security administrator (安全管理员) of the separation of duties (三员分立): manages accounts, roles and API
+    /// tokens, and nothing else — no data, no audit log. The system administrator is <see cref="RegionAdmin"/> (data and
+    /// operations, no accounts, no audit log); the audit administrator is <see cref="Auditor"/> (reads and exports the
+    /// audit log, changes nothing). docs/adr/0008-separation-of-duties-and-passwords.md.
+    /// </summary>
+    public const string SecurityAdmin = "security_admin";
+
     public static readonly IReadOnlyList<string> All =
-        [RegionAdmin, RegionAnalyst, CityOfficer, CountyOfficer, ParkAdmin, Enterprise, Finance, Auditor];
+        [RegionAdmin, RegionAnalyst, CityOfficer, CountyOfficer, ParkAdmin, Enterprise, Finance, Auditor, SecurityAdmin];
 
     /// <summary>Roles that see every division and unit.</summary>
     public static readonly IReadOnlyList<string> Global = [RegionAdmin, RegionAnalyst, Finance, Auditor];
@@ -49,10 +57,15 @@ public static class Roles
     /// </summary>
     public static readonly IReadOnlyList<string> PaymentRecorders = [Finance];
 
-    public static readonly IReadOnlyList<string> AuditReaders = [RegionAdmin, Auditor];
+    /// <summary>Roles that read and export the audit log: the audit administrator only (三员分立: not the system administrator).</summary>
+    public static readonly IReadOnlyList<string> AuditReaders = [Auditor];
+
+    /// <summary>Roles that manage accounts, roles and API tokens: the security administrator only (三员分立).</summary>
+    public static readonly IReadOnlyList<string> AccountAdmins = [SecurityAdmin];
 
     public static readonly IReadOnlyList<string> Approvers = [RegionAdmin, RegionAnalyst, CityOfficer, CountyOfficer];
 
+    /// <summary>The system administrator's own actions on data (reopening final data).</summary>
     public static readonly IReadOnlyList<string> Admins = [RegionAdmin];
 
     /// <summary>What the scope of a role names, or null when the role has no scope.</summary>
@@ -75,6 +88,7 @@ public static class Roles
         Enterprise => "企业",
         Finance => "财政",
         Auditor => "审计",
+        SecurityAdmin => "安全管理员",
         _ => role,
     };
 }

@@ -38,7 +38,7 @@ public sealed class AddUserHandler(UserManager<AppUser> users, RdInvestDb db, Ti
             throw new AccountChoiceError("role", $"角色 {request.Role} 无效，应为 {string.Join("、", Roles.All)}", $"role {request.Role} is not one of {string.Join(", ", Roles.All)}");
         }
         var scope = string.IsNullOrWhiteSpace(request.Scope) ? null : request.Scope.Trim();
-        await CheckScopeAsync(request.Role, scope, ct);
+        await CheckScopeAsync(db, request.Role, scope, ct);
         if (await users.FindByNameAsync(request.Name) is not null)
         {
             throw new ConflictError($"用户 {request.Name} 已存在", $"user {request.Name} already exists");
@@ -62,6 +62,10 @@ public sealed class AddUserHandler(UserManager<AppUser> users, RdInvestDb db, Ti
             throw new AccountFieldError(result.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal)) ? "password" : "name",
                 $"无法创建用户：{text}", $"cannot create the user: {text}");
         }
+        if (request.Password is not null)
+        {
+            PolicyPasswordValidator.Record(db, user, now);
+        }
         AuditLog.Append(db, actor, "user.add", "user", request.Name, null, new { name = request.Name, role = request.Role, scope }, now);
         await AuditChain.SealAsync(db, ct);
         await tx.CommitAsync(ct);
@@ -76,7 +80,7 @@ public sealed class AddUserHandler(UserManager<AppUser> users, RdInvestDb db, Ti
         _ => "统一社会信用代码",
     };
 
-    private async Task CheckScopeAsync(string role, string? scope, CancellationToken ct)
+    internal static async Task CheckScopeAsync(RdInvestDb db, string role, string? scope, CancellationToken ct)
     {
         var kind = Roles.ScopeKind(role);
         if (kind is null)
@@ -244,13 +248,9 @@ public sealed class UserStatusHandler(UserManager<AppUser> users, RdInvestDb db,
         {
             return await ItemAsync(user, ct);
         }
-        if (disabled && user.Role == Roles.RegionAdmin)
+        if (disabled && KeptRoles.Contains(user.Role))
         {
-            var others = await db.Users.Where(u => u.Id != user.Id && u.Role == Roles.RegionAdmin).Select(u => u.LockoutEnd).ToListAsync(ct);
-            if (others.All(IsDisabled))
-            {
-                throw new ConflictError("不能停用最后一个可用的自治区管理员", "the last enabled region administrator cannot be disabled");
-            }
+            await CheckNotLastAsync(db, user, ct);
         }
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -270,14 +270,32 @@ public sealed class UserStatusHandler(UserManager<AppUser> users, RdInvestDb db,
         return await ItemAsync(user, ct);
     }
 
-    private async Task<UserItem> ItemAsync(AppUser user, CancellationToken ct)
+    /// <summary>
+    /// Roles that always keep one enabled account: the system administrator (region administrator) and the security
+    /// administrator (who alone can enable accounts again).
+    /// </summary>
+    public static readonly IReadOnlyList<string> KeptRoles = [Roles.RegionAdmin, Roles.SecurityAdmin];
+
+    /// <summary>Refuses (409) to disable or re-role the last enabled account of its role.</summary>
+    internal static async Task CheckNotLastAsync(RdInvestDb db, AppUser user, CancellationToken ct)
+    {
+        var others = await db.Users.Where(u => u.Id != user.Id && u.Role == user.Role).Select(u => u.LockoutEnd).ToListAsync(ct);
+        if (others.All(IsDisabled))
+        {
+            throw new ConflictError($"不能停用或改变最后一个可用的{Roles.Zh(user.Role)}", $"the last enabled {user.Role} account cannot be disabled or given another role");
+        }
+    }
+
+    private Task<UserItem> ItemAsync(AppUser user, CancellationToken ct) => ItemAsync(db, user, clock, ct);
+
+    internal static async Task<UserItem> ItemAsync(RdInvestDb db, AppUser user, TimeProvider clock, CancellationToken ct)
     {
         var tokens = await db.ApiTokens.CountAsync(t => t.UserId == user.Id && t.RevokedAt == null, ct);
         return new UserItem(user.UserName!, user.Role, user.Scope, user.PasswordHash is not null, user.LockoutEnd > clock.GetUtcNow(), tokens,
             user.CreatedAt, IsDisabled(user.LockoutEnd));
     }
 
-    private static void Check(IdentityResult result)
+    internal static void Check(IdentityResult result)
     {
         // Identity updates a user only where its concurrency stamp is unchanged; losing that race is a conflict.
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))

@@ -159,15 +159,17 @@ public static class AuditChain
     private static string Str(long v) => v.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>SHA-256 over the previous hash and the entry's canonical JSON (fixed field order, UTC microseconds).</summary>
-    public static string Hash(string? prevHash, AuditEntry e)
+    public static string Hash(string? prevHash, AuditEntry e) => HashOf(prevHash, Canonical(e));
+
+    /// <summary>SHA-256 (lower-case hex) of the previous hash, a line feed and the canonical JSON: what an archive recomputes.</summary>
+    public static string HashOf(string? prevHash, string canonical) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes((prevHash ?? "") + "\n" + canonical)));
+
+    /// <summary>The entry's canonical JSON: a fixed-order array of seq, id, time, actor, action, entity, key, values, request, source.</summary>
+    public static string Canonical(AuditEntry e) => JsonSerializer.Serialize(new object?[]
     {
-        var canonical = JsonSerializer.Serialize(new object?[]
-        {
-            e.Seq, e.Id,
-            Truncate(e.At).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
-            e.Actor, e.Action, e.Entity, e.EntityKey, e.OldValues, e.NewValues, e.RequestId, e.SourceFile, e.SourceSha256,
-        });
-        var bytes = Encoding.UTF8.GetBytes((prevHash ?? "") + "\n" + canonical);
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
-    }
+        e.Seq, e.Id,
+        Truncate(e.At).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+        e.Actor, e.Action, e.Entity, e.EntityKey, e.OldValues, e.NewValues, e.RequestId, e.SourceFile, e.SourceSha256,
+    });
 }

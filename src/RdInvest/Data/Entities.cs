@@ -267,6 +267,12 @@ public sealed class AppUser : Microsoft.AspNetCore.Identity.IdentityUser<long>
     public string Role { get; set; } = "";
     public string? Scope { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>When the password was last set (UTC); the expiry setting counts from it. Null: no password yet.</summary>
+    public DateTime? PasswordChangedAt { get; set; }
+
+    /// <summary>Exempt from password expiry and the character-class policy: the demo accounts only (documented password).</summary>
+    public bool PasswordNeverExpires { get; set; }
 }
 
 /// <summary>Append-only, hash-chained audit log entry.</summary>

@@ -24,6 +24,7 @@ public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<RdInvest.Accounts.PasswordHistoryEntry> PasswordHistory => Set<RdInvest.Accounts.PasswordHistoryEntry>();
     public DbSet<CountyApproval> Approvals => Set<CountyApproval>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportRunDivision> ImportRunDivisions => Set<ImportRunDivision>();
@@ -57,6 +58,7 @@ public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext
         b.ApplyConfiguration(new RdInvest.Auditing.AuditEntryConfiguration());
         b.ApplyConfiguration(new RdInvest.Reports.NotificationConfiguration());
         b.ApplyConfiguration(new RdInvest.Accounts.ApiTokenConfiguration());
+        b.ApplyConfiguration(new RdInvest.Accounts.PasswordHistoryConfiguration());
         b.ApplyConfiguration(new RdInvest.Approval.CountyApprovalConfiguration());
         b.ApplyConfiguration(new RdInvest.Importing.ImportRunConfiguration());
         b.ApplyConfiguration(new RdInvest.Importing.ImportRunDivisionConfiguration());

@@ -10,7 +10,7 @@ public sealed record DemoAccount(string Name, string Role, string? Scope);
 
 /// <summary>
 /// One account per role for the demo database (`rdinvest serve --demo`), all with the documented password
-/// <see cref="Password"/>. The city officer has 包头市, the county officer its first county, the park administrator a
+/// <see cref="Password"/> (exempt from the password policy and expiry: demo only). The city officer has 包头市, the county officer its first county, the park administrator a
 /// park of 包头, the enterprise a unit there. Accounts that exist are left as they are. Never for real data.
 /// </summary>
 public sealed class DemoAccountsHandler(UserManager<AppUser> users, RdInvestDb db, TimeProvider clock)
@@ -38,14 +38,34 @@ public sealed class DemoAccountsHandler(UserManager<AppUser> users, RdInvestDb d
             new("demo-enterprise", Roles.Enterprise, unit),
             new("demo-finance", Roles.Finance, null),
             new("demo-auditor", Roles.Auditor, null),
+            new("demo-security", Roles.SecurityAdmin, null),
         ];
         foreach (var a in accounts)
         {
             if (await users.FindByNameAsync(a.Name) is null)
             {
-                await new AddUserHandler(users, db, clock).HandleAsync(new AddUserRequest(a.Name, a.Role, a.Scope, Password), Auditing.Actor.Cli("demo"), ct);
+                await new AddUserHandler(users, db, clock).HandleAsync(new AddUserRequest(a.Name, a.Role, a.Scope, null), Auditing.Actor.Cli("demo"), ct);
+                await SetDemoPasswordAsync(a.Name, ct);
             }
         }
         return accounts;
+    }
+
+    /// <summary>
+    /// The documented demo password, set past the password policy (too simple by design) and exempt from expiry, so
+    /// `scripts/run.sh`'s printed accounts keep working; a real deployment has no such account.
+    /// </summary>
+    private async Task SetDemoPasswordAsync(string name, CancellationToken ct)
+    {
+        var user = await users.FindByNameAsync(name) ?? throw new InvalidOperationException("the demo account was not created");
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, Password);
+        user.PasswordNeverExpires = true;
+        PolicyPasswordValidator.Record(db, user, clock.GetUtcNow().UtcDateTime);
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("the demo password could not be set");
+        }
+        await db.SaveChangesAsync(ct);
     }
 }

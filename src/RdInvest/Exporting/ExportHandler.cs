@@ -13,9 +13,10 @@ namespace RdInvest.Exporting;
 /// <param name="Division">Only this division and the divisions under it.</param>
 /// <param name="LabelsZh">Chinese labels (with units) as headers instead of the English keys.</param>
 /// <param name="Unit">Money unit of the file.</param>
+/// <param name="By">Who exports (audited as <c>data.export</c>); the command line's operator when null.</param>
 public sealed record ExportRequest(
     string Kind, string Out, int? Year = null, string? Division = null, bool LabelsZh = false,
-    MoneyUnit Unit = MoneyUnit.TenThousandYuan);
+    MoneyUnit Unit = MoneyUnit.TenThousandYuan, Auditing.Actor? By = null);
 
 public sealed record ExportResult(string Kind, string File, long Rows);
 
@@ -113,6 +114,14 @@ public sealed class ExportHandler(RdInvestDb db)
             }
         }
         TabularFileWriter.Write(request.Out, headers, Rows());
+        // The file names units (and people in some kinds): who exported what is audited.
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            Auditing.AuditLog.Append(db, request.By ?? Auditing.Actor.Cli(), "data.export", "export", kind.Name, null,
+                new { kind = kind.Name, year = request.Year, division = request.Division, rows = count, file = Path.GetFileName(request.Out) }, DateTime.UtcNow);
+            await Auditing.AuditChain.SealAsync(db, ct);
+            await tx.CommitAsync(ct);
+        }
         return new ExportResult(kind.Name, request.Out, count);
     }
 

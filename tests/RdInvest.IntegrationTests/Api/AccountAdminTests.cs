@@ -17,7 +17,7 @@ public sealed class AccountAdminTests
     private static async Task<HttpClient> SignedInAsync(ApiHost host, string user)
     {
         var c = host.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        using var login = await c.PostAsJsonAsync("/api/v1/account/login", new { user_name = user, password = "correct-horse-battery" }, Ct);
+        using var login = await c.PostAsJsonAsync("/api/v1/account/login", new { user_name = user, password = "Correct-horse-battery-9" }, Ct);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         return c;
     }
@@ -26,7 +26,7 @@ public sealed class AccountAdminTests
     public async Task RevokedToken_StopsAtOnce_ListedAsRevokedAndAudited()
     {
         await using var host = await CreateAsync();
-        using var admin = host.Client(Roles.RegionAdmin);
+        using var admin = host.Client(Roles.SecurityAdmin);
         using var auditor = host.Client(Roles.Auditor);
         Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/api/v1/audit/verify", Ct)).StatusCode);
 
@@ -53,7 +53,7 @@ public sealed class AccountAdminTests
     public async Task DisabledUser_CannotSignIn_SessionAndTokensEnd_EnableRestoresSignIn()
     {
         await using var host = await CreateAsync();
-        using var admin = host.Client(Roles.RegionAdmin);
+        using var admin = host.Client(Roles.SecurityAdmin);
         using var browser = await SignedInAsync(host, "finance");
         using var token = host.Client(Roles.Finance);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/v1/account/me", Ct)).StatusCode);
@@ -70,7 +70,7 @@ public sealed class AccountAdminTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/account/me", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/v1/account/me", Ct)).StatusCode);
         using (var c = host.Factory.CreateClient())
-        using (var login = await c.PostAsJsonAsync("/api/v1/account/login", new { user_name = "finance", password = "correct-horse-battery" }, Ct))
+        using (var login = await c.PostAsJsonAsync("/api/v1/account/login", new { user_name = "finance", password = "Correct-horse-battery-9" }, Ct))
         {
             Assert.Equal((HttpStatusCode)423, login.StatusCode);
             Assert.Contains("停用", await login.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
@@ -95,7 +95,8 @@ public sealed class AccountAdminTests
     public async Task Disable_YourselfOrTheLastRegionAdmin_Is409()
     {
         await using var host = await CreateAsync();
-        using var admin = host.Client(Roles.RegionAdmin);
+        using var admin = host.Client(Roles.SecurityAdmin);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync("/api/v1/users/security-admin/disable", new { reason = "测试" }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync("/api/v1/users/region-admin/disable", new { reason = "测试" }, Ct)).StatusCode);
 
         // From the command line (another actor) the same account is the last enabled region admin.

@@ -18,7 +18,7 @@ public sealed class AccountTextTests
     public async Task AddUser_BadName_Is422NamingTheFieldWithoutEcho(string name)
     {
         await using var host = await CreateAsync();
-        using var c = host.Client(Roles.RegionAdmin);
+        using var c = host.Client(Roles.SecurityAdmin);
         using var r = await c.PostAsJsonAsync("/api/v1/users", new { name, role = Roles.Auditor }, Ct);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode);
         Assert.Null(r.Headers.Location);
@@ -33,7 +33,7 @@ public sealed class AccountTextTests
     public async Task AddUser_NameAtTheLimit_IsCreatedWithAShortLocation()
     {
         await using var host = await CreateAsync();
-        using var c = host.Client(Roles.RegionAdmin);
+        using var c = host.Client(Roles.SecurityAdmin);
         var name = new string('a', AccountText.MaxUserName);
         using var r = await c.PostAsJsonAsync("/api/v1/users", new { name, role = Roles.Auditor }, Ct);
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
@@ -47,7 +47,7 @@ public sealed class AccountTextTests
     public async Task IssueToken_BadName_Is422(int length, string suffix)
     {
         await using var host = await CreateAsync();
-        using var c = host.Client(Roles.RegionAdmin);
+        using var c = host.Client(Roles.SecurityAdmin);
         using var r = await c.PostAsJsonAsync("/api/v1/users/auditor/tokens", new { name = new string('t', length) + suffix }, Ct);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode);
         Assert.Equal("name", (await ReadAsync(r)).GetProperty("field").GetString());
@@ -61,7 +61,7 @@ public sealed class AccountTextTests
     public async Task Disable_BadReason_Is422AndTheAccountStaysEnabled(int length, string suffix)
     {
         await using var host = await CreateAsync();
-        using var c = host.Client(Roles.RegionAdmin);
+        using var c = host.Client(Roles.SecurityAdmin);
         using var r = await c.PostAsJsonAsync("/api/v1/users/auditor/disable", new { reason = new string('r', length) + suffix }, Ct);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode);
         var p = await ReadAsync(r);

@@ -32,6 +32,9 @@ public sealed class ApiHost : IAsyncDisposable
     public static readonly string UnitNew = CreditCode.Complete("91150102MA0000003");
     public static readonly string UnitNewOut = CreditCode.Complete("91150202MA0000004");
 
+    /// <summary>Every test account's password: it keeps the default password policy (12+ characters, 3 classes).</summary>
+    public const string TestPassword = "Correct-horse-battery-9";
+
     public const long ReleasedNotification = 1;
     public const long DraftNotification = 2;
 
@@ -107,7 +110,7 @@ public sealed class ApiHost : IAsyncDisposable
             foreach (var role in Roles.All)
             {
                 await new AddUserHandler(users, db, TimeProvider.System)
-                    .HandleAsync(new AddUserRequest(role.Replace('_', '-'), role, ScopeOf(role), "correct-horse-battery"), Actor.Cli("test"), CancellationToken.None);
+                    .HandleAsync(new AddUserRequest(role.Replace('_', '-'), role, ScopeOf(role), TestPassword), Actor.Cli("test"), CancellationToken.None);
                 tokens[role] = (await new IssueTokenHandler(db, TimeProvider.System).HandleAsync(role.Replace('_', '-'), null, Actor.Cli("test"), CancellationToken.None)).Token;
             }
         }

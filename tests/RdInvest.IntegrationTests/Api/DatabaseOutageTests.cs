@@ -43,7 +43,7 @@ public sealed class DatabaseOutageTests
             var sp = scope.ServiceProvider;
             var db = sp.GetRequiredService<RdInvestDb>();
             await new AddUserHandler(sp.GetRequiredService<UserManager<AppUser>>(), db, TimeProvider.System)
-                .HandleAsync(new AddUserRequest("analyst", Roles.RegionAnalyst, null, "correct-horse-battery"), Actor.Cli("test"), Ct);
+                .HandleAsync(new AddUserRequest("analyst", Roles.RegionAnalyst, null, "Correct-horse-battery-9"), Actor.Cli("test"), Ct);
             token = (await new IssueTokenHandler(db, TimeProvider.System).HandleAsync("analyst", null, Actor.Cli("test"), Ct)).Token;
         }
         using var client = factory.CreateClient();

@@ -72,6 +72,11 @@ public sealed class EndpointMatrixTests
         ["GET /health/ready"] = new(null, false, Ok200, _ => "/health/ready", Public: true),
         ["POST /api/v1/account/login"] = new(null, false, [401], _ => "/api/v1/account/login",
             _ => new { user_name = "nobody", password = "wrong-password" }, Public: true, OnceOnly: true),
+        // One's own password, with the current one: signed out the body must name the account (missing: 422); signed in a
+        // wrong current password is 401 (one failure towards the lockout).
+        ["POST /api/v1/account/password"] = new(null, false, [401], _ => "/api/v1/account/password",
+            _ => new { current_password = "wrong-password", new_password = "Another-pass-123" }, Public: true, OnceOnly: true,
+            Custom: (role, _) => role is null ? [422] : null),
         ["POST /api/v1/account/logout"] = new(null, false, [204], _ => "/api/v1/account/logout"),
         ["GET /api/v1/account/me"] = new(null, false, Ok200, _ => "/api/v1/account/me"),
         ["GET /api/v1/account/csrf"] = new(null, false, Ok200, _ => "/api/v1/account/csrf"),
@@ -160,17 +165,24 @@ public sealed class EndpointMatrixTests
         // Released once; releasing a released notification is a conflict.
         ["POST /api/v1/notifications/{id}/release"] = new([Roles.RegionAdmin, Roles.RegionAnalyst], false, Ok200,
             _ => $"/api/v1/notifications/{DraftNotification}/release", Then: [409]),
-        ["GET /api/v1/users"] = new(Roles.Admins, false, Ok200, _ => "/api/v1/users"),
-        ["POST /api/v1/users"] = new(Roles.Admins, false, Created, _ => "/api/v1/users",
+        // Accounts are the security administrator's alone (三员分立): the system administrator (region admin) and the
+        // auditor are refused like everyone else.
+        ["GET /api/v1/users"] = new(Roles.AccountAdmins, false, Ok200, _ => "/api/v1/users"),
+        ["POST /api/v1/users"] = new(Roles.AccountAdmins, false, Created, _ => "/api/v1/users",
             _ => new { name = "new-analyst", role = Roles.RegionAnalyst, scope = (string?)null, password = (string?)null }, Then: Conflict),
-        ["POST /api/v1/users/{name}/tokens"] = new(Roles.Admins, false, Ok200, _ => "/api/v1/users/auditor/tokens"),
-        ["GET /api/v1/users/{name}/tokens"] = new(Roles.Admins, false, Ok200, _ => "/api/v1/users/auditor/tokens"),
+        ["POST /api/v1/users/{name}/tokens"] = new(Roles.AccountAdmins, false, Ok200, _ => "/api/v1/users/auditor/tokens"),
+        ["GET /api/v1/users/{name}/tokens"] = new(Roles.AccountAdmins, false, Ok200, _ => "/api/v1/users/auditor/tokens"),
         // A token id that does not exist: the admin gets past authorization to the lookup (404); the roles' own tokens stay valid.
-        ["DELETE /api/v1/users/{name}/tokens/{id}"] = new(Roles.Admins, false, NotFound, _ => "/api/v1/users/auditor/tokens/999999"),
+        ["DELETE /api/v1/users/{name}/tokens/{id}"] = new(Roles.AccountAdmins, false, NotFound, _ => "/api/v1/users/auditor/tokens/999999"),
         // The account POST /api/v1/users created (keys sort it first); disabling twice and enabling twice are both idempotent.
-        ["POST /api/v1/users/{name}/disable"] = new(Roles.Admins, false, Ok200, _ => "/api/v1/users/new-analyst/disable", _ => new { reason = "矩阵测试" }),
-        ["POST /api/v1/users/{name}/enable"] = new(Roles.Admins, false, Ok200, _ => "/api/v1/users/new-analyst/enable"),
+        ["POST /api/v1/users/{name}/disable"] = new(Roles.AccountAdmins, false, Ok200, _ => "/api/v1/users/new-analyst/disable", _ => new { reason = "矩阵测试" }),
+        ["POST /api/v1/users/{name}/enable"] = new(Roles.AccountAdmins, false, Ok200, _ => "/api/v1/users/new-analyst/enable"),
+        // The account POST /api/v1/users created gets another role; the same change again is idempotent (200).
+        ["PUT /api/v1/users/{name}/role"] = new(Roles.AccountAdmins, false, Ok200, _ => "/api/v1/users/new-analyst/role",
+            _ => new { role = Roles.Finance, scope = (string?)null }),
+        // The audit log is the audit administrator's (auditor) alone: the region (system) administrator is refused.
         ["GET /api/v1/audit"] = new(Roles.AuditReaders, false, Ok200, _ => "/api/v1/audit"),
+        ["GET /api/v1/audit/export"] = new(Roles.AuditReaders, false, Ok200, _ => "/api/v1/audit/export?from=2020-01-01"),
         ["GET /api/v1/audit/verify"] = new(Roles.AuditReaders, false, Ok200, _ => "/api/v1/audit/verify"),
     };
 
@@ -187,6 +199,11 @@ public sealed class EndpointMatrixTests
         if (c.Roles is not null && !c.Roles.Contains(role))
         {
             return Forbidden;
+        }
+        // The security administrator's scope holds no data at all: every addressed division, unit or park is outside it.
+        if (c.Scoped && role == Roles.SecurityAdmin)
+        {
+            return write ? Forbidden : NotFound;
         }
         var global = Roles.Global.Contains(role);
         if (v == Variant.Out && c.Scoped && !global)

@@ -44,7 +44,7 @@ public sealed class ObservabilityTests
         using var client = host.Client(null);
         using var wrong = await client.PostAsJsonAsync("/api/v1/account/login", new { user_name = "auditor", password = "not-it" }, Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-        using var right = await client.PostAsJsonAsync("/api/v1/account/login", new { user_name = "auditor", password = "correct-horse-battery" }, Ct);
+        using var right = await client.PostAsJsonAsync("/api/v1/account/login", new { user_name = "auditor", password = "Correct-horse-battery-9" }, Ct);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
 
         Assert.Contains("wrong", failures);

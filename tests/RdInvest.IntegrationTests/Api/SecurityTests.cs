@@ -50,7 +50,7 @@ public sealed class SecurityTests
     {
         await using var host = await CreateAsync();
         using var c = Browser(host);
-        using (var login = await c.PostAsJsonAsync("/api/v1/account/login", new { user_name = "region-admin", password = "correct-horse-battery" }, Ct))
+        using (var login = await c.PostAsJsonAsync("/api/v1/account/login", new { user_name = "region-admin", password = "Correct-horse-battery-9" }, Ct))
         {
             Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         }
@@ -81,7 +81,7 @@ public sealed class SecurityTests
         {
             Assert.Equal((HttpStatusCode)423, last.StatusCode);
         }
-        using var right = await c.PostAsJsonAsync("/api/v1/account/login", new { user_name = "auditor", password = "correct-horse-battery" }, Ct);
+        using var right = await c.PostAsJsonAsync("/api/v1/account/login", new { user_name = "auditor", password = "Correct-horse-battery-9" }, Ct);
         Assert.Equal((HttpStatusCode)423, right.StatusCode);
         // A lockout from failed passwords does not stop the account's API tokens (anyone could otherwise stop them).
         using var token = host.Client(Roles.Auditor);

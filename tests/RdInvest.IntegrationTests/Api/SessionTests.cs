@@ -11,7 +11,7 @@ namespace RdInvest.IntegrationTests.Api;
 /// <summary>Sessions that end on the server, sign-in errors and limits, and cookies behind an HTTPS proxy.</summary>
 public sealed class SessionTests
 {
-    private const string Password = "correct-horse-battery";
+    private const string Password = "Correct-horse-battery-9";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -85,7 +85,7 @@ public sealed class AdminPageHandlersTests
     public async Task AddUser_BadRoleOrScope_Is400NamingTheField_NothingStored(string role, string? scope, string field)
     {
         await using var host = await CreateAsync();
-        using var c = host.Client(Roles.RegionAdmin);
+        using var c = host.Client(Roles.SecurityAdmin);
         using var r = await c.PostAsJsonAsync("/api/v1/users", new { name = "new-user", role, scope, password = (string?)null }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
         Assert.Equal(field, (await ReadAsync(r)).GetProperty("field").GetString());

@@ -44,6 +44,7 @@ public sealed class PageMatrixTests
         ["/"] = new(_ => "/"),
         ["/login"] = new(_ => "/login", Public: true),
         ["/logout"] = new(_ => "/logout", Public: true),
+        ["/account/password"] = new(_ => "/account/password", Public: true),
         // GET only goes back home (switching the language is a POST).
         ["/culture"] = new(_ => "/culture", Ok: 302, Public: true),
         ["/divisions/{code?}"] = new(v => "/divisions/" + Pick(v, CountyIn, CountyOut), Ids.Scoped),
@@ -55,7 +56,8 @@ public sealed class PageMatrixTests
         ["/notifications/{id:long}"] = new(v => "/notifications/" + (v == Variant.In ? ReleasedNotification : DraftNotification), Ids.Missing,
             Custom: (role, v) => v == Variant.Out && role is not null && Roles.RegionReaders.Contains(role) ? 200 : null),
         ["/units"] = new(_ => "/units"),
-        ["/units/{code}"] = new(v => "/units/" + Pick(v, UnitIn, UnitOut), Ids.Scoped),
+        // The security administrator sees no unit at all (accounts, not data).
+        ["/units/{code}"] = new(v => "/units/" + Pick(v, UnitIn, UnitOut), Ids.Scoped, Custom: (role, _) => role == Roles.SecurityAdmin ? 404 : null),
         ["/imports"] = new(_ => "/imports"),
         ["/approvals"] = new(_ => "/approvals"),
         ["/calc"] = new(_ => "/calc"),
@@ -124,7 +126,7 @@ public sealed class PageMatrixTests
         var c = host.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         if (role is not null)
         {
-            using var login = await c.PostAsJsonAsync("/api/v1/account/login", new { user_name = role.Replace('_', '-'), password = "correct-horse-battery" }, ct);
+            using var login = await c.PostAsJsonAsync("/api/v1/account/login", new { user_name = role.Replace('_', '-'), password = "Correct-horse-battery-9" }, ct);
             login.EnsureSuccessStatusCode();
         }
         return c;

@@ -8,7 +8,7 @@ using RdInvest.Data;
 namespace RdInvest.Web.Pages.Users;
 
 /// <summary>
-/// `/users/{name}` (region administrators): one account, disabling (a reason is required) and enabling it, its API
+/// `/users/{name}` (the security administrator): one account, changing its role (never one's own), disabling (a reason is required) and enabling it, its API
 /// tokens with revoking, and issuing a token — shown on this response once and never again. Each write calls the
 /// handler the users API calls (<see cref="UserStatusHandler"/>, <see cref="TokensHandler"/>, <see cref="IssueTokenHandler"/>),
 /// so the checks and audit entries are the same. An unknown name is 404.
@@ -27,6 +27,12 @@ public sealed class ShowModel(RdInvestDb db, UserManager<AppUser> users, IString
 
     [BindProperty]
     public string? TokenName { get; set; }
+
+    [BindProperty]
+    public string? NewRole { get; set; }
+
+    [BindProperty]
+    public string? NewScope { get; set; }
 
     public UserItem Account { get; private set; } = null!;
 
@@ -49,6 +55,10 @@ public sealed class ShowModel(RdInvestDb db, UserManager<AppUser> users, IString
 
     public Task<IActionResult> OnPostEnableAsync(CancellationToken ct) => WriteAsync("enable-reason", "enabled",
         () => new UserStatusHandler(users, db, TimeProvider.System).SetDisabledAsync(UserName, false, Reason, PageActor.Of(HttpContext), ct), ct);
+
+    /// <summary>Another role for the account; never one's own (the handler refuses it: 403, shown above the forms).</summary>
+    public Task<IActionResult> OnPostRoleAsync(CancellationToken ct) => WriteAsync("role", "role",
+        () => new ChangeRoleHandler(users, db, TimeProvider.System).HandleAsync(UserName, new ChangeRoleRequest(NewRole, NewScope), PageActor.Of(HttpContext), ct), ct);
 
     public Task<IActionResult> OnPostRevokeAsync(long tokenId, CancellationToken ct) => WriteAsync("token", "revoked",
         () => new TokensHandler(db, TimeProvider.System).RevokeAsync(UserName, tokenId, PageActor.Of(HttpContext), ct), ct);
@@ -86,7 +96,7 @@ public sealed class ShowModel(RdInvestDb db, UserManager<AppUser> users, IString
         }
         catch (UserError e)
         {
-            Errors[e is AccountFieldError or AccountChoiceError ? field : ""] = Message(e);
+            Errors[e is AccountFieldError or AccountChoiceError ? FieldOf(e, field) : ""] = Message(e);
         }
         return await LoadAsync(ct) ? Page() : NotFound();
     }
@@ -109,10 +119,15 @@ public sealed class ShowModel(RdInvestDb db, UserManager<AppUser> users, IString
         return true;
     }
 
+    private static string FieldOf(UserError e, string field) => field == "role" && e is AccountChoiceError { Field: "scope" } ? "scope" : field;
+
     public string Message(UserError e) => IsEnglish ? e.MessageEn : e.MessageZh;
 
     public string Control(string field, string css = "form-control") => Errors.ContainsKey(field) ? css + " is-invalid" : css;
 
-    /// <summary>The account's audit entries (the region administrator reads the audit log too).</summary>
+    /// <summary>Whether the audit link shows: only for a reader of the audit log (三员分立: not the security administrator).</summary>
+    public bool CanReadAudit => CurrentUser?.IsIn(Roles.AuditReaders) == true;
+
+    /// <summary>The account's audit entries.</summary>
     public string AuditLink => "/audit?entity=user&key=" + Uri.EscapeDataString(Account.Name);
 }
