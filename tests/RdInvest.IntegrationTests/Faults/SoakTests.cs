@@ -7,7 +7,8 @@ namespace RdInvest.IntegrationTests.Faults;
 /// <summary>
 /// The web host under steady mixed load: 60 seconds in CI, RDINVEST_SOAK_MINUTES=10 for the long run (scripts/soak.sh),
 /// its figures appended as JSON to RDINVEST_SOAK_REPORT when set. Zero 5xx, zero dropped connections, the working set
-/// at the end within 10 % of the reference sample (minute 2, or the middle of a shorter run), no more open sockets or
+/// at the end within 10 % of the reference sample (minute 2; in a run under 4 minutes the highest sample of its second
+/// quarter), no more open sockets or
 /// database sessions at the end than at the reference.
 /// </summary>
 public sealed class SoakTests
