@@ -3,7 +3,8 @@
 # round-robin over every operation (import, approval transition, subsidy-round approval, notification release, user
 # disable) and every pause point inside it, on SQLite — and again on PostgreSQL when RDINVEST_TEST_PG is set (then
 # KILLS are split between the two). Every kill is checked: tables as before, `audit verify`, `analytics check` when
-# the command exists, the re-run reaches the never-killed outcome. Figures go to artifacts/kills/summary.jsonl.
+# the command exists, the re-run reaches the never-killed outcome. Figures go to artifacts/kills/summary.jsonl, and one
+# line per kill that passed every check to artifacts/kills/summary.jsonl.progress (how far a run cut short came).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kills=${1:-${RDINVEST_KILLS:-200}}

@@ -93,6 +93,12 @@ public static class KillHarness
             await template.DropAsync(db);
             var key = scenario.Name + " @ " + point;
             perPoint[key] = perPoint.GetValueOrDefault(key) + 1;
+            // A long run cut short still leaves how far it came: one line per kill that passed every check.
+            if (Environment.GetEnvironmentVariable("RDINVEST_KILLS_REPORT") is { Length: > 0 } report)
+            {
+                await File.AppendAllTextAsync(report + ".progress",
+                    $"{(TestDatabase.IsPostgres ? "PostgreSQL" : "SQLite")} kill {(k + 1).ToString(CultureInfo.InvariantCulture)} {key} passed at {clock.Elapsed:hh\\:mm\\:ss}\n", ct);
+            }
         }
         return new KillFigures(TestDatabase.IsPostgres ? "PostgreSQL" : "SQLite", kills, perPoint, verified, cliVerified, analysed, analytics, reruns, clock.Elapsed, slowest);
     }
