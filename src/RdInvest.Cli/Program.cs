@@ -25,6 +25,7 @@ root.Subcommands.Add(AuditCommands.Build());
 root.Subcommands.Add(BackupCommand.Build());
 root.Subcommands.Add(RestoreCommand.Build());
 root.Subcommands.Add(ImportCommands.Build());
+root.Subcommands.Add(ApprovalCommands.Build());
 root.Subcommands.Add(ExportCommands.Build());
 root.Subcommands.Add(ParkCommands.Parks());
 root.Subcommands.Add(ParkCommands.Assess());
@@ -55,6 +56,11 @@ catch (UserError e)
 catch (Exception e) when (RdInvest.Data.DatabaseUnavailable.Is(e))
 {
     Cli.Error($"{RdInvest.Data.DatabaseUnavailable.Zh}（{e.GetBaseException().Message}）", $"{RdInvest.Data.DatabaseUnavailable.En} ({e.GetBaseException().Message})");
+    return 1;
+}
+catch (Exception e) when (RdInvest.Data.StorageFailure.Describe(e) is { } storage)
+{
+    Cli.Error($"{storage.Zh}（{e.GetBaseException().Message}）", $"{storage.En} ({e.GetBaseException().Message})");
     return 1;
 }
 catch (OperationCanceledException)

@@ -62,6 +62,7 @@ public static class Problems
         423 => ("账户已锁定 / Locked", "登录失败次数过多，账户已暂时锁定", "too many failed sign-ins; the account is locked for a while"),
         429 => ("请求过多 / Too Many Requests", "请求过于频繁，请稍后再试", "too many requests; try again later"),
         503 => ("服务不可用 / Service Unavailable", "服务器缺少所需组件，请联系管理员", "a component the server needs is not installed; ask the administrator"),
+        507 => ("存储空间不足 / Insufficient Storage", StorageFailure.FullZh, StorageFailure.FullEn),
         504 or 408 => ("超时 / Timeout", "请求处理超时", "the request timed out"),
         _ when status >= 500 => ("内部错误 / Internal Server Error", "服务器内部错误，已记录；请稍后再试", "internal server error; it has been logged"),
         _ => ("错误 / Error", "请求失败", "the request failed"),
@@ -107,6 +108,7 @@ public sealed class UserErrorHandler(IProblemDetailsService problems, ILogger<Us
             AntiforgeryValidationException => (400, "缺少或无效的 CSRF 令牌（X-CSRF-TOKEN）", "missing or invalid CSRF token (X-CSRF-TOKEN)", null),
             OperationCanceledException when ctx.RequestAborted.IsCancellationRequested => (499, "请求已取消", "request cancelled", null),
             _ when DatabaseUnavailable.Is(exception) => (503, DatabaseUnavailable.Zh, DatabaseUnavailable.En, null),
+            _ when StorageFailure.Describe(exception) is { } storage => (storage.Status, storage.Zh, storage.En, null),
             _ => (500, Problems.Standard(500).Zh, Problems.Standard(500).En, null),
         };
         field ??= exception switch
@@ -120,6 +122,10 @@ public sealed class UserErrorHandler(IProblemDetailsService problems, ILogger<Us
         {
             log.LogWarning("database unavailable {RequestId}: {Reason}", ctx.TraceIdentifier, exception.GetBaseException().Message);
             ctx.Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (StorageFailure.Classify(exception) != StorageFailure.Kind.None)
+        {
+            log.LogError("database cannot store {RequestId}: {Reason}", ctx.TraceIdentifier, exception.GetBaseException().Message);
         }
         else if (status >= 500)
         {

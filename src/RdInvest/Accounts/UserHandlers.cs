@@ -261,11 +261,13 @@ public sealed class UserStatusHandler(UserManager<AppUser> users, RdInvestDb db,
             user.AccessFailedCount = 0;
         }
         Check(await users.UpdateAsync(user));
+        PausePoints.Reach(PausePoints.UserUpdated);
         // A new stamp ends every cookie session of the account at its next request.
         Check(await users.UpdateSecurityStampAsync(user));
         AuditLog.Append(db, actor, disabled ? "user.disable" : "user.enable", "user", user.UserName, new { disabled = !disabled },
             new { disabled, reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim() }, now);
         await AuditChain.SealAsync(db, ct);
+        PausePoints.Reach(PausePoints.UserSealed);
         await tx.CommitAsync(ct);
         return await ItemAsync(user, ct);
     }

@@ -79,6 +79,7 @@ public sealed class ApprovalHandler(RdInvestDb db, TimeProvider clock)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await TransitionCoreAsync(county, year, action, reason, user, actor, ct);
         await AuditChain.SealAsync(db, ct);
+        PausePoints.Reach(PausePoints.ApprovalSealed);
         await tx.CommitAsync(ct);
         return await GetAsync(county, year, ct);
     }
@@ -154,6 +155,7 @@ public sealed class ApprovalHandler(RdInvestDb db, TimeProvider clock)
             .Where(r => r.Year == year && db.Units.Any(u => u.Id == r.UnitId && u.DivisionCode == county))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, to), ct);
         await Analytics.AnalyticsRefresh.AfterWriteAsync(db, Analytics.AnalyticsTouch.Of(county, null, year), ct);
+        PausePoints.Reach(PausePoints.ApprovalRecords);
         AuditLog.Append(db, actor, "approval." + action, "approval", $"{county}/{year}", new { status = from }, new { status = to, reason }, now);
         await db.SaveChangesAsync(ct);
     }

@@ -73,6 +73,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
         // One transaction, owned by EF: the bulk stage and the set-based merge run on its connection and transaction, and
         // the EF writes (the import run, the audit seal) join it without switching.
         await using var unitOfWork = await db.Database.BeginTransactionAsync(ct);
+        await ImportLock.AcquireAsync(db, ct);
         var connection = db.Database.GetDbConnection();
         var transaction = unitOfWork.GetDbTransaction();
         var refs = await DbImportReferences.LoadAsync(db, connection, transaction, kind, ct,
@@ -132,6 +133,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
         var merge = new ImportMerge(connection, transaction, loader, table, KindTable.For(db, typeof(AuditEntry)));
         var counts = await merge.RunAsync(kind, validator.StageColumns, Stage, who, ct,
             kind.FollowsApproval ? Approval.ApprovalPolicy.StagedRecordStatusSql(db) : null);
+        PausePoints.Reach(PausePoints.ImportRowsMerged);
         var written = !request.DryRun && counts.Inserted + counts.Updated > 0;
         long? runId = null;
         if (written)

@@ -33,6 +33,7 @@ public sealed class ReleaseNotificationHandler(RdInvestDb db, TimeProvider clock
         {
             throw Released(await db.Notifications.AsNoTracking().FirstAsync(n => n.Id == id, ct));
         }
+        PausePoints.Reach(PausePoints.NotificationUpdated);
         row.Status = NotificationStatuses.Released;
         row.ReleasedAt = releasedAt;
         row.ContentHtml = html;
@@ -41,6 +42,7 @@ public sealed class ReleaseNotificationHandler(RdInvestDb db, TimeProvider clock
             new { year = row.Year, plan = row.PlanId, fingerprint = row.Fingerprint }, row.ReleasedAt.Value);
         await AuditChain.SealAsync(db, ct);
         await db.SaveChangesAsync(ct);
+        PausePoints.Reach(PausePoints.NotificationSealed);
         await tx.CommitAsync(ct);
         return ListNotificationsHandler.Summary(row);
     }

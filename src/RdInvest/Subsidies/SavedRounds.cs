@@ -192,6 +192,7 @@ public sealed class SavedRoundHandler(RdInvestDb db, TimeProvider clock, PlanRes
                 $"round {I(id)} was approved meanwhile, or another round of {Y(year)} is approved; it cannot be approved twice",
                 Summary(current));
         }
+        PausePoints.Reach(PausePoints.RoundStatus);
         await payments.AddRangeAsync(batch, actor, ct);
         var old = Summary(row);
         row.Status = SubsidyRoundStatuses.Approved;
@@ -202,6 +203,7 @@ public sealed class SavedRoundHandler(RdInvestDb db, TimeProvider clock, PlanRes
         AuditLog.Append(db, actor, "subsidy_round.approve", "subsidy_round", I(id), old,
             new { round = Summary(row), r2_payments = r2Count, r2_total = r2Total, r1_payments = r1Count, r1_total = r1Total }, now);
         await AuditChain.SealAsync(db, ct);
+        PausePoints.Reach(PausePoints.RoundSealed);
         await tx.CommitAsync(ct);
         RdMetrics.Round("approve");
         return new ApprovedRound(Summary(row), r2Count, r2Total, r1Count, r1Total);
