@@ -44,7 +44,7 @@ public sealed class SubsidyRoundHandler(RdInvestDb db)
                 .ToListAsync(ct))
             .ToLookup(c => c.UnitId, c => new HteCertificate(c.Issued, c.Relocated ?? false));
         var payments = await db.Payments.AsNoTracking()
-            .Where(p => unitIds.Contains(p.UnitId) && (p.RuleId == "R1" || (p.RuleId == "R2" && p.Year == request.Year)))
+            .Where(p => p.UnitId != null && unitIds.Contains(p.UnitId.Value) && (p.RuleId == "R1" || (p.RuleId == "R2" && p.Year == request.Year)))
             .Select(p => new { p.UnitId, p.RuleId, p.Year, p.AmountFen, p.PaidOn, p.Source, p.Id })
             .ToListAsync(ct);
         PriorPayment? Paid(long unitId, string rule) => payments.Where(p => p.UnitId == unitId && p.RuleId == rule).OrderBy(p => p.Id)

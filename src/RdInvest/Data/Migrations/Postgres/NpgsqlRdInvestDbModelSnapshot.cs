@@ -621,6 +621,13 @@ namespace RdInvest.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("FinanceRoundId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("InstitutionCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -629,8 +636,8 @@ namespace RdInvest.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<string>("Period")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<long?>("RoundId")
                         .HasColumnType("bigint");
@@ -645,7 +652,7 @@ namespace RdInvest.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<long>("UnitId")
+                    b.Property<long?>("UnitId")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Year")
@@ -653,14 +660,22 @@ namespace RdInvest.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FinanceRoundId");
+
                     b.HasIndex("RoundId");
 
                     b.HasIndex("RuleId", "Year");
 
+                    b.HasIndex("InstitutionCode", "RuleId", "Period")
+                        .IsUnique();
+
                     b.HasIndex("UnitId", "RuleId", "Period")
                         .IsUnique();
 
-                    b.ToTable("payments", (string)null);
+                    b.ToTable("payments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_payments_one_payee", "(\"UnitId\" IS NULL AND \"InstitutionCode\" IS NOT NULL) OR (\"UnitId\" IS NOT NULL AND \"InstitutionCode\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("RdInvest.Data.MajorProject", b =>
@@ -1200,6 +1215,70 @@ namespace RdInvest.Data.Migrations.Postgres
                     b.ToTable("rd_records", (string)null);
                 });
 
+            modelBuilder.Entity("RdInvest.Finance.FinanceRoundRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("BudgetFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Eligible")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("TotalClaimsFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalPaidFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Status");
+
+                    b.ToTable("finance_rounds", (string)null);
+                });
+
             modelBuilder.Entity("RdInvest.Finance.FinancialInstitution", b =>
                 {
                     b.Property<string>("Code")
@@ -1539,6 +1618,16 @@ namespace RdInvest.Data.Migrations.Postgres
 
             modelBuilder.Entity("RdInvest.Data.IncentivePayment", b =>
                 {
+                    b.HasOne("RdInvest.Finance.FinanceRoundRecord", null)
+                        .WithMany()
+                        .HasForeignKey("FinanceRoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RdInvest.Finance.FinancialInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("RdInvest.Data.SubsidyRoundRecord", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
@@ -1547,8 +1636,7 @@ namespace RdInvest.Data.Migrations.Postgres
                     b.HasOne("RdInvest.Data.ReportingUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("RdInvest.Data.MajorProject", b =>

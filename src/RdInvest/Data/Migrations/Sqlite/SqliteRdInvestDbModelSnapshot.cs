@@ -594,6 +594,13 @@ namespace RdInvest.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FinanceRoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstitutionCode")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -602,7 +609,7 @@ namespace RdInvest.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Period")
-                        .HasMaxLength(10)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RoundId")
@@ -618,7 +625,7 @@ namespace RdInvest.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("UnitId")
+                    b.Property<long?>("UnitId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
@@ -626,14 +633,22 @@ namespace RdInvest.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FinanceRoundId");
+
                     b.HasIndex("RoundId");
 
                     b.HasIndex("RuleId", "Year");
 
+                    b.HasIndex("InstitutionCode", "RuleId", "Period")
+                        .IsUnique();
+
                     b.HasIndex("UnitId", "RuleId", "Period")
                         .IsUnique();
 
-                    b.ToTable("payments", (string)null);
+                    b.ToTable("payments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_payments_one_payee", "(\"UnitId\" IS NULL AND \"InstitutionCode\" IS NOT NULL) OR (\"UnitId\" IS NOT NULL AND \"InstitutionCode\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("RdInvest.Data.MajorProject", b =>
@@ -1159,6 +1174,68 @@ namespace RdInvest.Data.Migrations.Sqlite
                     b.ToTable("rd_records", (string)null);
                 });
 
+            modelBuilder.Entity("RdInvest.Finance.FinanceRoundRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BudgetFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Eligible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalClaimsFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalPaidFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Status");
+
+                    b.ToTable("finance_rounds", (string)null);
+                });
+
             modelBuilder.Entity("RdInvest.Finance.FinancialInstitution", b =>
                 {
                     b.Property<string>("Code")
@@ -1494,6 +1571,16 @@ namespace RdInvest.Data.Migrations.Sqlite
 
             modelBuilder.Entity("RdInvest.Data.IncentivePayment", b =>
                 {
+                    b.HasOne("RdInvest.Finance.FinanceRoundRecord", null)
+                        .WithMany()
+                        .HasForeignKey("FinanceRoundId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("RdInvest.Finance.FinancialInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("RdInvest.Data.SubsidyRoundRecord", null)
                         .WithMany()
                         .HasForeignKey("RoundId")
@@ -1502,8 +1589,7 @@ namespace RdInvest.Data.Migrations.Sqlite
                     b.HasOne("RdInvest.Data.ReportingUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("RdInvest.Data.MajorProject", b =>

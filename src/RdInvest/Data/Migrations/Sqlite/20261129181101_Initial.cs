@@ -58,6 +58,31 @@ namespace RdInvest.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "finance_rounds",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlanId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    BudgetFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Eligible = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalClaimsFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    TotalPaidFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Result = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_finance_rounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "import_runs",
                 columns: table => new
                 {
@@ -623,7 +648,9 @@ namespace RdInvest.Data.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    UnitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UnitId = table.Column<long>(type: "INTEGER", nullable: true),
+                    InstitutionCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    FinanceRoundId = table.Column<long>(type: "INTEGER", nullable: true),
                     RuleId = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
@@ -631,12 +658,25 @@ namespace RdInvest.Data.Migrations.Sqlite
                     Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     RoundId = table.Column<long>(type: "INTEGER", nullable: true),
                     Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Period = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_payments", x => x.Id);
+                    table.CheckConstraint("ck_payments_one_payee", "(\"UnitId\" IS NULL AND \"InstitutionCode\" IS NOT NULL) OR (\"UnitId\" IS NOT NULL AND \"InstitutionCode\" IS NULL)");
+                    table.ForeignKey(
+                        name: "FK_payments_fin_institutions_InstitutionCode",
+                        column: x => x.InstitutionCode,
+                        principalTable: "fin_institutions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_payments_finance_rounds_FinanceRoundId",
+                        column: x => x.FinanceRoundId,
+                        principalTable: "finance_rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_payments_subsidy_rounds_RoundId",
                         column: x => x.RoundId,
@@ -860,6 +900,11 @@ namespace RdInvest.Data.Migrations.Sqlite
                 column: "ParentCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_finance_rounds_Year_Status",
+                table: "finance_rounds",
+                columns: new[] { "Year", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_financing_events_Date",
                 table: "financing_events",
                 column: "Date");
@@ -931,6 +976,17 @@ namespace RdInvest.Data.Migrations.Sqlite
                 name: "IX_parks_DivisionCode",
                 table: "parks",
                 column: "DivisionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_FinanceRoundId",
+                table: "payments",
+                column: "FinanceRoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_InstitutionCode_RuleId_Period",
+                table: "payments",
+                columns: new[] { "InstitutionCode", "RuleId", "Period" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_payments_RoundId",
@@ -1102,9 +1158,6 @@ namespace RdInvest.Data.Migrations.Sqlite
                 name: "import_runs");
 
             migrationBuilder.DropTable(
-                name: "fin_institutions");
-
-            migrationBuilder.DropTable(
                 name: "plans");
 
             migrationBuilder.DropTable(
@@ -1112,6 +1165,12 @@ namespace RdInvest.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "users");
+
+            migrationBuilder.DropTable(
+                name: "fin_institutions");
+
+            migrationBuilder.DropTable(
+                name: "finance_rounds");
 
             migrationBuilder.DropTable(
                 name: "subsidy_rounds");

@@ -59,6 +59,31 @@ namespace RdInvest.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "finance_rounds",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    PlanId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    BudgetFen = table.Column<long>(type: "bigint", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Eligible = table.Column<int>(type: "integer", nullable: false),
+                    TotalClaimsFen = table.Column<long>(type: "bigint", nullable: false),
+                    TotalPaidFen = table.Column<long>(type: "bigint", nullable: false),
+                    Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Result = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_finance_rounds", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "import_runs",
                 columns: table => new
                 {
@@ -624,7 +649,9 @@ namespace RdInvest.Data.Migrations.Postgres
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UnitId = table.Column<long>(type: "bigint", nullable: false),
+                    UnitId = table.Column<long>(type: "bigint", nullable: true),
+                    InstitutionCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    FinanceRoundId = table.Column<long>(type: "bigint", nullable: true),
                     RuleId = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     Year = table.Column<int>(type: "integer", nullable: false),
                     AmountFen = table.Column<long>(type: "bigint", nullable: false),
@@ -632,12 +659,25 @@ namespace RdInvest.Data.Migrations.Postgres
                     Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     RoundId = table.Column<long>(type: "bigint", nullable: true),
                     Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    Period = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Period = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_payments", x => x.Id);
+                    table.CheckConstraint("ck_payments_one_payee", "(\"UnitId\" IS NULL AND \"InstitutionCode\" IS NOT NULL) OR (\"UnitId\" IS NOT NULL AND \"InstitutionCode\" IS NULL)");
+                    table.ForeignKey(
+                        name: "FK_payments_fin_institutions_InstitutionCode",
+                        column: x => x.InstitutionCode,
+                        principalTable: "fin_institutions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_payments_finance_rounds_FinanceRoundId",
+                        column: x => x.FinanceRoundId,
+                        principalTable: "finance_rounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_payments_subsidy_rounds_RoundId",
                         column: x => x.RoundId,
@@ -861,6 +901,11 @@ namespace RdInvest.Data.Migrations.Postgres
                 column: "ParentCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_finance_rounds_Year_Status",
+                table: "finance_rounds",
+                columns: new[] { "Year", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_financing_events_Date",
                 table: "financing_events",
                 column: "Date");
@@ -932,6 +977,17 @@ namespace RdInvest.Data.Migrations.Postgres
                 name: "IX_parks_DivisionCode",
                 table: "parks",
                 column: "DivisionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_FinanceRoundId",
+                table: "payments",
+                column: "FinanceRoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_payments_InstitutionCode_RuleId_Period",
+                table: "payments",
+                columns: new[] { "InstitutionCode", "RuleId", "Period" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_payments_RoundId",
@@ -1103,9 +1159,6 @@ namespace RdInvest.Data.Migrations.Postgres
                 name: "import_runs");
 
             migrationBuilder.DropTable(
-                name: "fin_institutions");
-
-            migrationBuilder.DropTable(
                 name: "plans");
 
             migrationBuilder.DropTable(
@@ -1113,6 +1166,12 @@ namespace RdInvest.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "users");
+
+            migrationBuilder.DropTable(
+                name: "fin_institutions");
+
+            migrationBuilder.DropTable(
+                name: "finance_rounds");
 
             migrationBuilder.DropTable(
                 name: "subsidy_rounds");
