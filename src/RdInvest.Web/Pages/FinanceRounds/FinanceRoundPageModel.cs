@@ -46,7 +46,7 @@ public abstract class FinanceRoundPageModel(IStringLocalizer<SharedResource> tex
             new("rule", T["FinanceRounds.Rule"]), new("payee", T["FinanceRounds.Payee"]), new("name", T["Unit.Name"]),
             new("league", T["SubsidyRounds.LeagueCity"]), new("record", T["FinanceRounds.Record"]),
             new("claim", $"{T["SubsidyRounds.Claim"]}（{yuan}）", true), new("paid", $"{T["SubsidyRounds.Paid"]}（{yuan}）", true),
-            new("flags", T["SubsidyRounds.Flags"]), new("why", T["FinanceRounds.Explanation"]),
+            new("flags", T["SubsidyRounds.Flags"]),
         ], r.Lines.Select(l => new TableRow(
         [
             new TableCell($"{l.Rule} {l.Slug}", l.Rule),
@@ -57,12 +57,11 @@ public abstract class FinanceRoundPageModel(IStringLocalizer<SharedResource> tex
             YuanCell(l.Claim),
             YuanCell(l.Paid),
             Flag(l),
-            new TableCell(IsEnglish ? l.ExplanationEn : l.ExplanationZh, ""),
         ])).ToList(),
         new TableRow(
         [
             new TableCell(T["Table.Total"]), new TableCell(""), new TableCell(""), new TableCell(""), new TableCell(""),
-            YuanCell(r.TotalClaims), YuanCell(r.TotalPaid), new TableCell(""), new TableCell(""),
+            YuanCell(r.TotalClaims), YuanCell(r.TotalPaid), new TableCell(""),
         ]));
         Rules = Table("rules", string.Format(Fmt.Culture, T["FinanceRounds.RulesCaption"], r.Year),
         [
