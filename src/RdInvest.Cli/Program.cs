@@ -13,6 +13,7 @@ root.Subcommands.Add(DbCommands.Build());
 root.Subcommands.Add(PlanCommands.Build());
 root.Subcommands.Add(CalcCommands.Build());
 root.Subcommands.Add(SubsidyRoundCommand.Build());
+root.Subcommands.Add(FinanceRoundCommand.Build());
 root.Subcommands.Add(PaymentCommands.Build());
 root.Subcommands.Add(DivisionCommands.Build());
 root.Subcommands.Add(IndicatorCommands.Indicators());

@@ -82,6 +82,7 @@ public static class RdInvestWebHost
         api.MapNotificationsApi();
         api.MapRulesApi();
         api.MapSubsidyRoundsApi();
+        api.MapFinanceRoundsApi();
         api.MapPaymentsApi();
         api.MapApprovalsApi();
         api.MapUsersApi();

@@ -34,6 +34,7 @@ public static class ImportsApi
         var name = ImportKinds.Get(kind).Name;
         var scope = await s.Api.Scope.ImportDivisionsAsync(name, s.Api.Ct);
         var park = s.Api.Scope.ImportPark(name);
+        var institution = s.Api.Scope.ImportInstitution(name);
         var dir = Directory.CreateTempSubdirectory("rdinvest-upload-");
         try
         {
@@ -45,7 +46,7 @@ public static class ImportsApi
                 await file.CopyToAsync(f, s.Api.Ct);
             }
             var result = await new ImportFileHandler(s.Api.Db, s.Api.Clock)
-                .HandleAsync(new ImportRequest(kind, path, DryRun: dryRun ?? false, User: s.Api.User.Name, Scope: scope, Park: park), s.Api.Ct);
+                .HandleAsync(new ImportRequest(kind, path, DryRun: dryRun ?? false, User: s.Api.User.Name, Scope: scope, Park: park) { Institution = institution }, s.Api.Ct);
             return result.Accepted ? TypedResults.Ok(result) : TypedResults.UnprocessableEntity(result);
         }
         finally

@@ -42,6 +42,9 @@ public sealed class ImportJob : IProgress<ImportProgress>
     /// <summary>The one park a park administrator's import is confined to (ScopeService.ImportPark); null is no park limit.</summary>
     public string? Park { get; init; }
 
+    /// <summary>The one institution a financial institution's import is confined to (ScopeService.ImportInstitution); null is no limit.</summary>
+    public string? Institution { get; init; }
+
     public bool DryRun { get; init; }
 
     public DateTime Created { get; init; }

@@ -42,7 +42,7 @@ public sealed class ImportJobs(string folder, TimeProvider clock)
     }
 
     /// <summary>Keeps the upload and queues its dry run.</summary>
-    public async Task<ImportJob> UploadAsync(string kind, IFormFile file, string owner, IReadOnlySet<string>? scope, string? park, CancellationToken ct)
+    public async Task<ImportJob> UploadAsync(string kind, IFormFile file, string owner, IReadOnlySet<string>? scope, string? park, CancellationToken ct, string? institution = null)
     {
         var id = NewId();
         var dir = Directory.CreateDirectory(Path.Combine(folder, id));
@@ -54,7 +54,7 @@ public sealed class ImportJobs(string folder, TimeProvider clock)
         }
         return Enqueue(new ImportJob
         {
-            Id = id, UploadId = id, Kind = kind, FileName = name, Path = path, Owner = owner, Scope = scope, Park = park, DryRun = true,
+            Id = id, UploadId = id, Kind = kind, FileName = name, Path = path, Owner = owner, Scope = scope, Park = park, Institution = institution, DryRun = true,
             Created = clock.GetUtcNow().UtcDateTime,
         });
     }
@@ -71,7 +71,7 @@ public sealed class ImportJobs(string folder, TimeProvider clock)
             var job = Enqueue(new ImportJob
             {
                 Id = NewId(), UploadId = dryRun.UploadId, Kind = dryRun.Kind, FileName = dryRun.FileName, Path = dryRun.Path, Owner = dryRun.Owner,
-                Scope = dryRun.Scope, Park = dryRun.Park, DryRun = false, Created = clock.GetUtcNow().UtcDateTime,
+                Scope = dryRun.Scope, Park = dryRun.Park, Institution = dryRun.Institution, DryRun = false, Created = clock.GetUtcNow().UtcDateTime,
             });
             dryRun.CommitId = job.Id;
             return job;

@@ -36,7 +36,7 @@ public sealed partial class ImportWorker(ImportJobs jobs, IServiceScopeFactory s
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RdInvestDb>();
             job.Result = await new ImportFileHandler(db, clock).HandleAsync(
-                new ImportRequest(job.Kind, job.Path, DryRun: job.DryRun, User: job.Owner, Scope: job.Scope, Park: job.Park) { Progress = job }, ct);
+                new ImportRequest(job.Kind, job.Path, DryRun: job.DryRun, User: job.Owner, Scope: job.Scope, Park: job.Park) { Progress = job, Institution = job.Institution }, ct);
             job.State = ImportJobState.Done;
         }
         catch (UserError e)

@@ -57,6 +57,8 @@ public static class PageAccess
         // Work pages. Saved rounds are read by the subsidy readers; running, saving and approving is checked per action.
         new("SubsidyRounds", "SubsidyRounds", "/subsidy-rounds", Work, Roles.SubsidyReaders),
         new("Payments", "Payments", "/payments", Work, Roles.PaymentReaders),
+        // The finance round (二(三)7–9): read by the subsidy readers; running, saving and approving checked per action.
+        new("FinanceRounds", "FinanceRounds", "/finance-rounds", Work, Roles.SubsidyReaders),
         // Accounts, as the users API: the security administrator only (三员分立).
         new("Users", "Users", "/users", Work, Roles.AccountAdmins),
         // The audit log and its chain, as the audit API: the audit administrator (auditor) only (三员分立).

@@ -11,6 +11,8 @@ public static class Roles
     public const string Enterprise = "enterprise";
     public const string Finance = "finance";
     public const string Auditor = "auditor";
+    /// <summary>A financial institution (二(三)7–10): imports and reads its own loans and financing events (scope: its code).</summary>
+    public const string FinanceInstitution = "finance_institution";
 
     /// <summary>
     /// The security administrator (安全管理员) of the separation of duties (三员分立): manages accounts, roles and API
@@ -21,7 +23,7 @@ public static class Roles
     public const string SecurityAdmin = "security_admin";
 
     public static readonly IReadOnlyList<string> All =
-        [RegionAdmin, RegionAnalyst, CityOfficer, CountyOfficer, ParkAdmin, Enterprise, Finance, Auditor, SecurityAdmin];
+        [RegionAdmin, RegionAnalyst, CityOfficer, CountyOfficer, ParkAdmin, Enterprise, Finance, Auditor, SecurityAdmin, FinanceInstitution];
 
     /// <summary>Roles that see every division and unit.</summary>
     public static readonly IReadOnlyList<string> Global = [RegionAdmin, RegionAnalyst, Finance, Auditor];
@@ -36,7 +38,13 @@ public static class Roles
     /// <see cref="ScopeService.ParkImportKinds"/> of their own park (二(五)17). The enterprise role writes no R&amp;D records
     /// through the API either, so it imports nothing.
     /// </summary>
-    public static readonly IReadOnlyList<string> Importers = [RegionAdmin, RegionAnalyst, CityOfficer, CountyOfficer, ParkAdmin];
+    public static readonly IReadOnlyList<string> Importers = [RegionAdmin, RegionAnalyst, CityOfficer, CountyOfficer, ParkAdmin, FinanceInstitution];
+
+    /// <summary>
+    /// Roles that read loans and financing events: region roles and finance all of them, a financial institution its own
+    /// (<see cref="ScopeService.InstitutionCode"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<string> FinanceRecordReaders = [RegionAdmin, RegionAnalyst, Finance, Auditor, FinanceInstitution];
 
     public static readonly IReadOnlyList<string> RegionReaders = [RegionAdmin, RegionAnalyst, Finance, Auditor];
 
@@ -75,6 +83,7 @@ public static class Roles
         CountyOfficer => "county",
         ParkAdmin => "park",
         Enterprise => "credit_code",
+        FinanceInstitution => "institution_code",
         _ => null,
     };
 
@@ -89,6 +98,7 @@ public static class Roles
         Finance => "财政",
         Auditor => "审计",
         SecurityAdmin => "安全管理员",
+        FinanceInstitution => "金融机构",
         _ => role,
     };
 }

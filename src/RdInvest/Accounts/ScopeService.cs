@@ -39,6 +39,19 @@ public sealed class ScopeService(RdInvestDb db, UserScope user)
     /// null for every other role (their limits are <see cref="ImportDivisionsAsync"/>). A row naming another park, or an
     /// existing unit of another park (or of none), is an <c>outside-park</c> finding that rejects the file.
     /// </summary>
+    /// <summary>Kinds a financial institution may import, its own records only (二(三)7–10).</summary>
+    public static readonly IReadOnlyList<string> InstitutionImportKinds = ["loans", "financing"];
+
+    /// <summary>
+    /// The institution a financial institution's import is confined to: every loan's lender and every event's sponsor must be
+    /// it or one of its branches (an <c>outside-institution</c> finding rejects the file); null for every other role.
+    /// </summary>
+    public string? ImportInstitution(string kind) =>
+        user.Role == Roles.FinanceInstitution && InstitutionImportKinds.Contains(kind) ? user.Scope ?? "" : null;
+
+    /// <summary>The institution whose loans and financing a user reads (itself and its branches); null reads every one.</summary>
+    public string? InstitutionCode => user.Role == Roles.FinanceInstitution ? user.Scope ?? "" : null;
+
     public string? ImportPark(string kind) => user.Role == Roles.ParkAdmin && ParkImportKinds.Contains(kind) ? user.Scope ?? "" : null;
 
     /// <summary>
@@ -70,6 +83,16 @@ public sealed class ScopeService(RdInvestDb db, UserScope user)
             }
             throw new Common.ForbiddenError($"{Roles.Zh(user.Role)}不能导入 {kind}（仅限本园区的 {string.Join("、", ParkImportKinds)}）",
                 $"role {user.Role} cannot import {kind} (only {string.Join(", ", ParkImportKinds)} of their own park)");
+        }
+        if (user.Role == Roles.FinanceInstitution)
+        {
+            if (InstitutionImportKinds.Contains(kind))
+            {
+                // Confined by institution (ImportInstitution), not by division: its borrowers sit anywhere.
+                return null;
+            }
+            throw new Common.ForbiddenError($"{Roles.Zh(user.Role)}不能导入 {kind}（仅限本机构的 {string.Join("、", InstitutionImportKinds)}）",
+                $"role {user.Role} cannot import {kind} (only {string.Join(", ", InstitutionImportKinds)} of their own institution)");
         }
         throw new Common.ForbiddenError($"角色 {Roles.Zh(user.Role)} 不能导入数据", $"role {user.Role} cannot import data");
     }

@@ -77,6 +77,7 @@ public sealed class AddUserHandler(UserManager<AppUser> users, RdInvestDb db, Ti
         "league_city" => "盟市代码",
         "county" => "旗县代码",
         "park" => "园区编号",
+        "institution_code" => "金融机构统一社会信用代码",
         _ => "统一社会信用代码",
     };
 
@@ -100,6 +101,7 @@ public sealed class AddUserHandler(UserManager<AppUser> users, RdInvestDb db, Ti
             "league_city" => await db.Divisions.AnyAsync(d => d.Code == scope && d.Level == DivisionLevels.LeagueCity, ct),
             "county" => await db.Divisions.AnyAsync(d => d.Code == scope && d.Level == DivisionLevels.County, ct),
             "park" => await db.Parks.AnyAsync(p => p.Id == scope, ct),
+            "institution_code" => await db.Institutions.AnyAsync(i => i.Code == scope, ct),
             _ => CreditCode.IsValid(scope),
         };
         if (!ok)

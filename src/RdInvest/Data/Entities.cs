@@ -385,12 +385,19 @@ public sealed class ImportRunDivision
 /// An incentive paid to a unit (奖补发放记录): the rule (R1, R2 …), the year it belongs to, the amount in fen, when it
 /// was paid and where the record comes from (an approved subsidy round, a manual entry, a file). <see cref="Period"/>
 /// carries the rule's once-only constraint into a unique index: "once" for R1 (once per enterprise ever, 二(二)4), the
-/// year for R2 (one post-subsidy per enterprise per round-year); null for rules that may be paid repeatedly.
+/// year for R2 (one post-subsidy per enterprise per round-year); the finance round's keys for R10/R11/R14–R16 (a year and a
+/// loan, an event kind, a loan); null for rules that may be paid repeatedly. The payee is a unit (<see cref="UnitId"/>) or,
+/// for the pledge compensation paid to the lender (R15, 二(三)9), a financial institution (<see cref="InstitutionCode"/>):
+/// exactly one of the two is set (a check constraint).
 /// </summary>
 public sealed class IncentivePayment
 {
     public long Id { get; set; }
-    public long UnitId { get; set; }
+    public long? UnitId { get; set; }
+    /// <summary>The financial institution paid (R15 pledge compensation), or null when a unit is paid.</summary>
+    public string? InstitutionCode { get; set; }
+    /// <summary>The approved finance round that recorded this payment, or null.</summary>
+    public long? FinanceRoundId { get; set; }
     public required string RuleId { get; set; }
     public int Year { get; set; }
     public long AmountFen { get; set; }

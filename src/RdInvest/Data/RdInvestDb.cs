@@ -30,6 +30,7 @@ public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext
     public DbSet<ImportRunDivision> ImportRunDivisions => Set<ImportRunDivision>();
     public DbSet<IncentivePayment> Payments => Set<IncentivePayment>();
     public DbSet<SubsidyRoundRecord> SubsidyRounds => Set<SubsidyRoundRecord>();
+    public DbSet<RdInvest.Finance.FinanceRoundRecord> FinanceRounds => Set<RdInvest.Finance.FinanceRoundRecord>();
     public DbSet<RdInvest.Finance.FinancialInstitution> Institutions => Set<RdInvest.Finance.FinancialInstitution>();
     public DbSet<RdInvest.Finance.Loan> Loans => Set<RdInvest.Finance.Loan>();
     public DbSet<RdInvest.Finance.FinancingEvent> FinancingEvents => Set<RdInvest.Finance.FinancingEvent>();
@@ -64,6 +65,7 @@ public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext
         b.ApplyConfiguration(new RdInvest.Importing.ImportRunDivisionConfiguration());
         b.ApplyConfiguration(new RdInvest.Subsidies.SubsidyRoundRecordConfiguration());
         b.ApplyConfiguration(new RdInvest.Payments.IncentivePaymentConfiguration());
+        b.ApplyConfiguration(new RdInvest.Finance.FinanceRoundRecordConfiguration());
         b.ApplyConfiguration(new RdInvest.Finance.FinancialInstitutionConfiguration());
         b.ApplyConfiguration(new RdInvest.Finance.LoanConfiguration());
         b.ApplyConfiguration(new RdInvest.Finance.FinancingEventConfiguration());

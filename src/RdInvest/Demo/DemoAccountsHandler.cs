@@ -40,6 +40,14 @@ public sealed class DemoAccountsHandler(UserManager<AppUser> users, RdInvestDb d
             new("demo-auditor", Roles.Auditor, null),
             new("demo-security", Roles.SecurityAdmin, null),
         ];
+        // The financial institution: the first bank with an S&T branch (its loans and its branch's), when the demo has one.
+        var bank = await db.Institutions.AsNoTracking()
+            .Where(i => i.Kind == Finance.InstitutionKinds.Bank && db.Institutions.Any(b => b.ParentCode == i.Code))
+            .OrderBy(i => i.Code).Select(i => i.Code).FirstOrDefaultAsync(ct);
+        if (bank is not null)
+        {
+            accounts = [.. accounts, new("demo-bank", Roles.FinanceInstitution, bank)];
+        }
         foreach (var a in accounts)
         {
             if (await users.FindByNameAsync(a.Name) is null)

@@ -78,6 +78,7 @@ internal sealed partial class DemoGenerator
         GenerateParkFigures(pop, traits);
         GenerateProjects(pop, traits);
         GeneratePlatforms(pop);
+        GenerateFinance(pop);
         return pop;
     }
 

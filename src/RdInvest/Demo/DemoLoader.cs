@@ -56,6 +56,17 @@ public static class DemoLoader
             await BulkInsert.InsertAsync(db, pop.Projects, ct);
             await BulkInsert.InsertAsync(db, pop.Platforms, ct);
             await BulkInsert.InsertAsync(db, pop.PlatformEvaluations, ct);
+            foreach (var l in pop.Loans)
+            {
+                l.BorrowerUnitId = ids[l.BorrowerUnitId];
+            }
+            foreach (var e in pop.Financing)
+            {
+                e.UnitId = ids[e.UnitId];
+            }
+            await BulkInsert.InsertAsync(db, pop.Institutions, ct);
+            await BulkInsert.InsertAsync(db, pop.Loans, ct);
+            await BulkInsert.InsertAsync(db, pop.Financing, ct);
 
             var result = new DemoResult(
                 opts.Seed, published, publishedInserted, pop.Units.Count, pop.Records.Count,
@@ -130,6 +141,12 @@ public static class DemoLoader
         var synthetic = db.Units.Where(u => u.IsSynthetic).Select(u => u.Id);
         var syntheticParks = db.Parks.Where(p => p.IsSynthetic).Select(p => p.Id);
         await db.Projects.Where(p => p.IsSynthetic || synthetic.Contains(p.LeadUnitId)).ExecuteDeleteAsync(ct);
+        var syntheticInstitutions = db.Institutions.Where(i => i.IsSynthetic).Select(i => i.Code);
+        await db.Loans.Where(l => l.IsSynthetic || synthetic.Contains(l.BorrowerUnitId) || syntheticInstitutions.Contains(l.LenderCode)).ExecuteDeleteAsync(ct);
+        await db.FinancingEvents.Where(e => e.IsSynthetic || synthetic.Contains(e.UnitId)).ExecuteDeleteAsync(ct);
+        await db.FinancingEvents.Where(e => e.InstitutionCode != null && syntheticInstitutions.Contains(e.InstitutionCode))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.InstitutionCode, (string?)null), ct);
+        await db.Institutions.Where(i => i.IsSynthetic).ExecuteDeleteAsync(ct);
         var syntheticPlatforms = db.Platforms.Where(p => p.IsSynthetic || synthetic.Contains(p.HostUnitId)).Select(p => p.Id);
         await db.PlatformEvaluations.Where(e => e.IsSynthetic || syntheticPlatforms.Contains(e.PlatformId)).ExecuteDeleteAsync(ct);
         await db.Platforms.Where(p => p.IsSynthetic || synthetic.Contains(p.HostUnitId)).ExecuteDeleteAsync(ct);

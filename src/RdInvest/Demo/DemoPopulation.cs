@@ -17,4 +17,8 @@ internal sealed class DemoPopulation
     /// <summary>Platforms carry their host unit's index in HostUnitId until the loader replaces it.</summary>
     public List<Platforms.Platform> Platforms { get; } = [];
     public List<Platforms.PlatformEvaluation> PlatformEvaluations { get; } = [];
+    public List<Finance.FinancialInstitution> Institutions { get; } = [];
+    /// <summary>Loans and financing events carry their unit's index in BorrowerUnitId / UnitId until the loader replaces it.</summary>
+    public List<Finance.Loan> Loans { get; } = [];
+    public List<Finance.FinancingEvent> Financing { get; } = [];
 }

@@ -8,9 +8,11 @@ public sealed record EvaluationInput(string Code, string Name, IReadOnlyDictiona
 
 /// <summary>
 /// The special evaluation of financial institutions (专项考评, 二(三)10), pure: every bank or tech branch without a parent, its
-/// branches' loans rolled in, scored from the min-max normalised criteria of its statistics, weighted, out of 100. A missing
-/// value (a balance growth without a previous balance, a share without borrowers) normalises to 0; when every value of a
-/// criterion is the same, each institution gets it whole. Equal scores share a rank (1, 1, 3); institutions ranked within
+/// branches' loans rolled in, scored from the min-max normalised criteria of its statistics, weighted, out of 100. A criterion
+/// an institution has no value for (a balance growth without a previous year-end balance, a first-loan share without
+/// borrowers) is left out of its score, which is then the weighted sum over the criteria it has divided by their weights —
+/// neither a penalty (0) nor a reward (full marks) for a figure that cannot be computed; an institution with no value at all
+/// scores 0. When every present value of a criterion is the same, each institution gets it whole (a single institution: 100). Equal scores share a rank (1, 1, 3); institutions ranked within
 /// <c>topN</c> are outstanding (贡献突出).
 /// </summary>
 public static class FinanceEvaluation
@@ -42,8 +44,8 @@ public static class FinanceEvaluation
 
     public static IReadOnlyList<EvaluationRow> Evaluate(IReadOnlyList<EvaluationInput> inputs, IReadOnlyDictionary<string, decimal> weights, int topN)
     {
-        var total = weights.Values.Sum();
         var scores = new decimal[inputs.Count];
+        var weighed = new decimal[inputs.Count];
         foreach (var (criterion, weight) in weights)
         {
             var present = inputs.Select(i => i.Values.GetValueOrDefault(criterion)).Where(v => v is not null).Select(v => v!.Value).ToList();
@@ -58,10 +60,11 @@ public static class FinanceEvaluation
                 if (inputs[k].Values.GetValueOrDefault(criterion) is { } v)
                 {
                     scores[k] += weight * (max == min ? 1m : (v - min) / (max - min));
+                    weighed[k] += weight;
                 }
             }
         }
-        var rounded = scores.Select(s => total == 0 ? 0m : Policy.RuleFormat.Normalize(decimal.Round(100m * s / total, 2, MidpointRounding.AwayFromZero))).ToArray();
+        var rounded = scores.Select((s, k) => weighed[k] == 0 ? 0m : Policy.RuleFormat.Normalize(decimal.Round(100m * s / weighed[k], 2, MidpointRounding.AwayFromZero))).ToArray();
         var ranks = Parks.ParkIndex.CompetitionRanks(rounded);
         return inputs.Select((i, k) => new EvaluationRow(i.Code, i.Name, rounded[k], ranks[k], ranks[k] <= topN))
             .OrderBy(r => r.Rank).ThenBy(r => r.Code, StringComparer.Ordinal).ToList();

@@ -25,6 +25,8 @@ public sealed class DbImportReferences : IImportReferences
     private readonly Dictionary<string, string> _platforms = new(StringComparer.Ordinal);
     private readonly HashSet<(string Division, int Year)> _final = [];
     private readonly Dictionary<string, string> _institutions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _parents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _financing = new(StringComparer.Ordinal);
 
     private DbImportReferences(DbConnection connection, DbTransaction transaction, KindTable rd)
     {
@@ -82,8 +84,18 @@ public sealed class DbImportReferences : IImportReferences
         if (types.Contains(CellType.InstitutionRef))
         {
             var f = KindTable.For(db, typeof(Finance.FinancialInstitution));
-            await refs.ReadAsync($"SELECT {Q(f.Column(nameof(Finance.FinancialInstitution.Code)))}, {Q(f.Column(nameof(Finance.FinancialInstitution.Kind)))} FROM {Q(f.Table)}",
-                r => refs._institutions[r.GetString(0)] = r.GetString(1), ct);
+            await refs.ReadAsync($"SELECT {Q(f.Column(nameof(Finance.FinancialInstitution.Code)))}, {Q(f.Column(nameof(Finance.FinancialInstitution.Kind)))}, {Q(f.Column(nameof(Finance.FinancialInstitution.ParentCode)))} FROM {Q(f.Table)}",
+                r =>
+                {
+                    refs._institutions[r.GetString(0)] = r.GetString(1);
+                    refs._parents[r.GetString(0)] = r.IsDBNull(2) ? null : r.GetString(2);
+                }, ct);
+        }
+        if (kind.Entity == typeof(Finance.FinancingEvent))
+        {
+            var e = KindTable.For(db, typeof(Finance.FinancingEvent));
+            await refs.ReadAsync($"SELECT {Q(e.Column(nameof(Finance.FinancingEvent.Id)))}, {Q(e.Column(nameof(Finance.FinancingEvent.InstitutionCode)))} FROM {Q(e.Table)}",
+                r => refs._financing[r.GetString(0)] = r.IsDBNull(1) ? null : r.GetString(1), ct);
         }
         if (kind.LockedByFinalCountyYear || kind.LocksUnitMoves)
         {
@@ -125,6 +137,9 @@ public sealed class DbImportReferences : IImportReferences
     public string? LeagueCityOf(string divisionCode) => _divisions.GetValueOrDefault(divisionCode);
     public bool IsFinal(string divisionCode, int year) => _final.Contains((divisionCode, year));
     public string? InstitutionKind(string code) => _institutions.GetValueOrDefault(code);
+    public string? InstitutionParent(string code) => _parents.GetValueOrDefault(code);
+    public (bool Exists, string? Institution) FinancingInstitution(string eventId) =>
+        _financing.TryGetValue(eventId, out var i) ? (true, i) : (false, null);
 
     public IReadOnlyDictionary<long, IReadOnlyList<(int Year, bool Final)>> RecordYears(IReadOnlyCollection<long> unitIds)
     {

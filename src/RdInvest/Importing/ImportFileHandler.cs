@@ -24,6 +24,10 @@ public sealed record ImportRequest(
     string Kind, string Path, MoneyUnit Unit = MoneyUnit.TenThousandYuan, string? Encoding = null, string? Sheet = null,
     bool DryRun = false, bool IgnoreUnknown = false, string? User = null, IReadOnlySet<string>? Scope = null, string? Park = null)
 {
+    /// <summary>The institution a financial institution's import is confined to (ScopeService.ImportInstitution); null is no
+    /// limit. A loan of another lender, or an event of another sponsor, is an <c>outside-institution</c> error.</summary>
+    public string? Institution { get; init; }
+
     /// <summary>Told the number of rows read so far (header included), every <see cref="ImportProgress.Every"/> rows and at
     /// the end, so a host can show how far a big file has come.</summary>
     public IProgress<ImportProgress>? Progress { get; init; }
@@ -67,7 +71,7 @@ public sealed class ImportFileHandler(RdInvestDb db, TimeProvider time)
         // The file's hash is computed on another thread while the rows are read and stored.
         var hashing = Task.Run(() => Hash(request.Path), ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var options = new ImportOptions(request.Unit, request.IgnoreUnknown, now.Year + 1, request.Scope) { Park = request.Park };
+        var options = new ImportOptions(request.Unit, request.IgnoreUnknown, now.Year + 1, request.Scope) { Park = request.Park, Institution = request.Institution };
         var actor = string.IsNullOrWhiteSpace(request.User) ? Environment.UserName : request.User;
 
         // One transaction, owned by EF: the bulk stage and the set-based merge run on its connection and transaction, and

@@ -30,6 +30,10 @@ public interface IImportReferences
     IReadOnlyDictionary<long, IReadOnlyList<(int Year, bool Final)>> RecordYears(IReadOnlyCollection<long> unitIds);
     /// <summary>The kind of the financial institution with that code, or null when there is none.</summary>
     string? InstitutionKind(string code);
+    /// <summary>The bank an institution belongs to (its parent), or null.</summary>
+    string? InstitutionParent(string code) => null;
+    /// <summary>Whether a financing event with that id exists, and its sponsor (null when it names none).</summary>
+    (bool Exists, string? Institution) FinancingInstitution(string eventId) => (false, null);
 }
 
 /// <summary>In-memory references, for tests and for checks that need no database.</summary>

@@ -71,6 +71,8 @@ public static class ImportRules
         "奖补发放记录“{1}”不存在（见 rdinvest payments list）", "incentive payment '{1}' does not exist (see `rdinvest payments list`)");
     public static readonly ImportRule OutsidePark = new("outside-park", Severity.Error,
         "“{0}”的值“{1}”属于园区 {2}，不是您管理的园区 {3}", "'{0}': '{1}' belongs to park {2}, not to your park {3}");
+    public static readonly ImportRule OutsideInstitution = new("outside-institution", Severity.Error,
+        "“{0}”的值“{1}”属于机构 {2}，不是您的机构 {3} 或其分支机构", "'{0}': '{1}' belongs to institution {2}, not to your institution {3} or its branches");
     public static readonly ImportRule UnknownUnit = new("unknown-unit", Severity.Error,
         "统计单位“{1}”不存在（请先导入单位）", "reporting unit '{1}' does not exist (import units first)");
     public static readonly ImportRule UnknownPlatform = new("unknown-platform", Severity.Error,
@@ -126,7 +128,7 @@ public static class ImportRules
         UnreadableFile, NoHeader, UnknownColumn, DuplicateColumn, MissingColumn, UnitMismatch, MissingValue,
         InvalidNumber, InvalidInteger, InvalidDate, InvalidBoolean, InvalidChoice, InvalidCode, TextTooLong,
         NegativeAmount, AboveMaximum, TooPrecise, InvalidCharacter, InvalidCreditCode, UnknownDivision, UnknownPark, UnknownPayment, UnknownUnit, UnknownPlatform, DuplicateKey, SplitMismatch,
-        YearOutOfRange, DateOrder, ValidityOrder, LoanDateOrder, InvalidRate, UnknownInstitution, InstitutionKindMismatch, OutsideScope, OutsidePark, CountyYearFinal, UnitMoveFinal, RdJump, RdAboveHalfRevenue, IntensityMismatch, TooManyFindings,
+        YearOutOfRange, DateOrder, ValidityOrder, LoanDateOrder, InvalidRate, UnknownInstitution, InstitutionKindMismatch, OutsideScope, OutsidePark, OutsideInstitution, CountyYearFinal, UnitMoveFinal, RdJump, RdAboveHalfRevenue, IntensityMismatch, TooManyFindings,
     ];
 }
 

@@ -15,6 +15,9 @@ public sealed record ImportOptions(MoneyUnit Unit, bool IgnoreUnknown, int MaxYe
 
     /// <summary>The one park a park administrator may import into; null is no park limit.</summary>
     public string? Park { get; init; }
+
+    /// <summary>The one institution (with its branches) a financial institution may import records of; null is no limit.</summary>
+    public string? Institution { get; init; }
 }
 
 /// <summary>
@@ -58,7 +61,7 @@ public sealed class ImportValidator
         _file = file;
         _unitFactor = Money.UnitFactor(options.Unit);
         _parser = new CellParser(kind, refs, _unitFactor, options.MaxYear);
-        _placement = new RowPlacement(kind, refs, options.Scope) { Park = options.Park };
+        _placement = new RowPlacement(kind, refs, options.Scope) { Park = options.Park, Institution = options.Institution };
         _yearOnYear = new YearOnYearCheck(kind, refs, _unitFactor);
         _moves = new UnitMoveCheck(kind, refs);
         _parents = new InstitutionParentCheck(kind, refs);

@@ -12,6 +12,9 @@ public sealed class RowPlacement(ImportKind kind, IImportReferences refs, IReadO
     /// <summary>The one park a park administrator's import may write into; null is no park limit.</summary>
     public string? Park { get; init; }
 
+    /// <summary>The one institution (with its branches) a financial institution's import may write records of; null is no limit.</summary>
+    public string? Institution { get; init; }
+
     /// <summary>The division a row belongs to: its division column, else its unit's division, else its park's.</summary>
     public string? Division(KindRow row)
     {
@@ -43,6 +46,7 @@ public sealed class RowPlacement(ImportKind kind, IImportReferences refs, IReadO
     public void CheckScope(KindRow row)
     {
         CheckPark(row);
+        CheckInstitution(row);
         if (scope is null)
         {
             return;
@@ -95,6 +99,45 @@ public sealed class RowPlacement(ImportKind kind, IImportReferences refs, IReadO
                 row.Issues.Add(new(ImportRules.OutsidePark, col.Key, row.Texts[k], [current ?? "（无）(none)", own]));
             }
         }
+    }
+
+    /// <summary>
+    /// A financial institution's import writes its own records only: a loan's lender, a financing event's sponsor, and the
+    /// sponsor of an existing event of the same id must each be the institution or one under it.
+    /// </summary>
+    private void CheckInstitution(KindRow row)
+    {
+        if (Institution is not { } own)
+        {
+            return;
+        }
+        var ownerKey = kind.Entity == typeof(Finance.Loan) ? "lender_code" : kind.Entity == typeof(Finance.FinancingEvent) ? "institution_code" : null;
+        for (var k = 0; k < kind.Columns.Count; k++)
+        {
+            var col = kind.Columns[k];
+            if (col.Key == ownerKey && !IsUnder(row.Values[k] as string, own))
+            {
+                row.Issues.Add(new(ImportRules.OutsideInstitution, col.Key, row.Texts[k], [row.Values[k] as string ?? "（无）(none)", own]));
+            }
+            else if (col.IsKey && kind.Entity == typeof(Finance.FinancingEvent) && row.Values[k] is string id
+                && refs.FinancingInstitution(id) is (true, var sponsor) && !IsUnder(sponsor, own))
+            {
+                row.Issues.Add(new(ImportRules.OutsideInstitution, col.Key, row.Texts[k], [sponsor ?? "（无）(none)", own]));
+            }
+        }
+    }
+
+    private bool IsUnder(string? code, string institution)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var c = code; c is not null && seen.Add(c); c = refs.InstitutionParent(c))
+        {
+            if (c == institution)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>

@@ -44,7 +44,31 @@ public sealed class PaymentRegisterHandler(RdInvestDb db)
         {
             q = q.Where(x => x.League == lc);
         }
-        var rows = await q.OrderBy(x => x.p.Year).ThenBy(x => x.p.RuleId).ThenBy(x => x.CreditCode).ThenBy(x => x.p.Id).ToListAsync(ct);
+        var rows = await q.ToListAsync(ct);
+        // Institutions paid (R15's lender, 二(三)9) by the institution's code, at its own division's league/city.
+        var iq = from p in db.Payments.AsNoTracking()
+                 join i in db.Institutions.AsNoTracking() on p.InstitutionCode equals i.Code
+                 join d in db.Divisions.AsNoTracking() on i.DivisionCode equals d.Code
+                 select new { p, CreditCode = i.Code, i.Name, League = d.Level == DivisionLevels.County && d.ParentCode != null ? d.ParentCode : d.Code };
+        if (query.CreditCode is { } ic)
+        {
+            iq = iq.Where(x => x.CreditCode == ic);
+        }
+        if (query.Rule is { } ir)
+        {
+            var id = RuleRegistry.Find(ir).Id;
+            iq = iq.Where(x => x.p.RuleId == id);
+        }
+        if (query.Year is { } iy)
+        {
+            iq = iq.Where(x => x.p.Year == iy);
+        }
+        if (query.LeagueCity is { } ilc)
+        {
+            iq = iq.Where(x => x.League == ilc);
+        }
+        rows.AddRange(await iq.ToListAsync(ct));
+        rows = [.. rows.OrderBy(x => x.p.Year).ThenBy(x => x.p.RuleId, StringComparer.Ordinal).ThenBy(x => x.CreditCode, StringComparer.Ordinal).ThenBy(x => x.p.Id)];
         var codes = rows.Select(x => x.League).Distinct().ToList();
         var names = await db.Divisions.AsNoTracking().Where(d => codes.Contains(d.Code))
             .ToDictionaryAsync(d => d.Code, d => (d.NameZh, d.NameEn), StringComparer.Ordinal, ct);

@@ -47,10 +47,10 @@ public sealed class SubsidyRoundHandler(RdInvestDb db)
                 .ToListAsync(ct))
             .ToLookup(c => c.UnitId, c => new HteCertificate(c.Issued, c.Relocated ?? false));
         var payments = (await db.Payments.AsNoTracking()
-                .Where(p => (p.RuleId == "R1" || (p.RuleId == "R2" && p.Year == request.Year)) && applicantIds.Contains(p.UnitId))
+                .Where(p => (p.RuleId == "R1" || (p.RuleId == "R2" && p.Year == request.Year)) && p.UnitId != null && applicantIds.Contains(p.UnitId.Value))
                 .Select(p => new { p.UnitId, p.RuleId, p.Year, p.AmountFen, p.PaidOn, p.Source, p.Id })
                 .ToListAsync(ct))
-            .GroupBy(p => (p.UnitId, p.RuleId))
+            .GroupBy(p => (UnitId: p.UnitId!.Value, p.RuleId))
             .ToDictionary(g => g.Key, g => g.MinBy(p => p.Id)!);
         PriorPayment? Paid(long unitId, string rule) => payments.TryGetValue((unitId, rule), out var p)
             ? new PriorPayment(p.Year, Money.ToYuan(p.AmountFen), p.PaidOn, p.Source)

@@ -35,11 +35,23 @@ public sealed class ApiHost : IAsyncDisposable
     /// <summary>Every test account's password: it keeps the default password policy (12+ characters, 3 classes).</summary>
     public const string TestPassword = "Correct-horse-battery-9";
 
+    /// <summary>The finance_institution account's bank, its tech branch, and another bank; LoanIn/EventIn are the first's.</summary>
+    public static readonly string InstitutionIn = CreditCode.Complete("91150100MA0B0001X");
+    public static readonly string BranchIn = CreditCode.Complete("91150102MA0B0002X");
+    public static readonly string InstitutionOut = CreditCode.Complete("91150200MA0B0003X");
+    public const string LoanIn = "LN-IN";
+    public const string LoanOut = "LN-OUT";
+    public const string EventIn = "EV-IN";
+    public const string EventOut = "EV-OUT";
+
     public const long ReleasedNotification = 1;
     public const long DraftNotification = 2;
 
     /// <summary>A draft post-subsidy round for 2023 (from the 2022 records), saved at set-up.</summary>
     public const long SavedRound = 1;
+
+    /// <summary>A draft finance round for the set-up year, saved at set-up.</summary>
+    public const long SavedFinanceRound = 1;
 
     public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -60,6 +72,7 @@ public sealed class ApiHost : IAsyncDisposable
         Roles.CountyOfficer => CountyIn,
         Roles.ParkAdmin => ParkIn,
         Roles.Enterprise => UnitIn,
+        Roles.FinanceInstitution => InstitutionIn,
         _ => null,
     };
 
@@ -82,6 +95,18 @@ public sealed class ApiHost : IAsyncDisposable
             db.DivisionFigures.Add(new DivisionFigure { DivisionCode = CountyIn, Year = Year, RdTotalFen = 5_000_000_00, UpdatedAt = now });
             db.DivisionFigures.Add(new DivisionFigure { DivisionCode = CountyOut, Year = Year, RdTotalFen = 6_000_000_00, UpdatedAt = now });
             await db.SaveChangesAsync();
+            db.Institutions.AddRange(
+                new RdInvest.Finance.FinancialInstitution { Code = InstitutionIn, Name = "甲银行", Kind = "bank", DivisionCode = LeagueIn, UpdatedAt = now },
+                new RdInvest.Finance.FinancialInstitution { Code = BranchIn, Name = "甲银行科技支行", Kind = "tech_branch", ParentCode = InstitutionIn, DivisionCode = CountyIn, UpdatedAt = now },
+                new RdInvest.Finance.FinancialInstitution { Code = InstitutionOut, Name = "乙银行", Kind = "bank", DivisionCode = LeagueOut, UpdatedAt = now });
+            await db.SaveChangesAsync();
+            db.Loans.AddRange(
+                new RdInvest.Finance.Loan { LenderCode = BranchIn, LoanId = LoanIn, BorrowerUnitId = a.Id, Kind = "credit", GrantedOn = new DateOnly(Year, 3, 1), MaturesOn = new DateOnly(Year + 1, 3, 1), AmountFen = 100_000_00, AnnualRateBp4 = 43_500, UpdatedAt = now },
+                new RdInvest.Finance.Loan { LenderCode = InstitutionOut, LoanId = LoanOut, BorrowerUnitId = b.Id, Kind = "credit", GrantedOn = new DateOnly(Year, 3, 1), MaturesOn = new DateOnly(Year + 1, 3, 1), AmountFen = 200_000_00, AnnualRateBp4 = 43_500, UpdatedAt = now });
+            db.FinancingEvents.AddRange(
+                new RdInvest.Finance.FinancingEvent { Id = EventIn, UnitId = a.Id, Kind = "neeq", Date = new DateOnly(Year, 6, 1), AmountRaisedFen = 1_000_000_00, InstitutionCode = InstitutionIn, UpdatedAt = now },
+                new RdInvest.Finance.FinancingEvent { Id = EventOut, UnitId = b.Id, Kind = "bond", Date = new DateOnly(Year, 6, 1), AmountRaisedFen = 2_000_000_00, InstitutionCode = InstitutionOut, UpdatedAt = now });
+            await db.SaveChangesAsync();
             db.Notifications.Add(new Notification { Year = 2021, PlanId = "im-rd-2021-2025", Status = NotificationStatuses.Released, CreatedAt = now, ReleasedAt = now, Fingerprint = "f1", ContentHtml = "<h1>2021年通报</h1>" });
             await db.SaveChangesAsync();
             db.Notifications.Add(new Notification { Year = Year, PlanId = "im-rd-2021-2025", Status = NotificationStatuses.Draft, CreatedAt = now, Fingerprint = "f2", ContentHtml = "<h1>2022年通报（草稿）</h1>" });
@@ -94,6 +119,12 @@ public sealed class ApiHost : IAsyncDisposable
             if (saved.Round.Id != SavedRound)
             {
                 throw new InvalidOperationException("the set-up round is not round 1");
+            }
+            var finance = await new RdInvest.Finance.SavedFinanceRoundHandler(db, TimeProvider.System).SaveAsync(
+                new RdInvest.Finance.FinanceRoundRequest(Year, null), RdInvest.Plans.PlanLoader.BuiltIn("im-rd-2021-2025"), Actor.Cli("test"), CancellationToken.None);
+            if (finance.Round.Id != SavedFinanceRound)
+            {
+                throw new InvalidOperationException("the set-up finance round is not round 1");
             }
         }
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>

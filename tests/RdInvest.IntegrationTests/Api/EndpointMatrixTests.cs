@@ -60,7 +60,11 @@ public sealed class EndpointMatrixTests
     {
         [Roles.ParkAdmin] = NotFound,
         [Roles.Enterprise] = NotFound,
+        [Roles.FinanceInstitution] = NotFound,
     };
+
+    /// <summary>A financial institution sees no reporting unit (its borrowers come with its loans).</summary>
+    private static readonly Dictionary<string, int[]> NoUnitScope = new() { [Roles.FinanceInstitution] = NotFound };
 
     private static object UnitBody(string creditCode, string division, int? revision) =>
         new { credit_code = creditCode, name = "新企业", sector = "enterprise", division_code = division, revision };
@@ -91,11 +95,11 @@ public sealed class EndpointMatrixTests
         ["GET /api/v1/units"] = new(null, false, Ok200, _ => "/api/v1/units"),
         ["POST /api/v1/units"] = new(Roles.DataWriters, true, Created, _ => "/api/v1/units",
             v => UnitBody(Pick(v, UnitNew, UnitNewOut), Pick(v, CountyIn, CountyOut), null), Then: Conflict),
-        ["GET /api/v1/units/{creditCode}"] = new(null, true, Ok200, v => $"/api/v1/units/{Pick(v, UnitIn, UnitOut)}"),
+        ["GET /api/v1/units/{creditCode}"] = new(null, true, Ok200, v => $"/api/v1/units/{Pick(v, UnitIn, UnitOut)}", Except: NoUnitScope),
         ["PUT /api/v1/units/{creditCode}"] = new(Roles.DataWriters, true, Updated, v => $"/api/v1/units/{Pick(v, UnitIn, UnitOut)}",
             v => UnitBody(Pick(v, UnitIn, UnitOut), Pick(v, CountyIn, CountyOut), 1), Then: Conflict),
-        ["GET /api/v1/units/{creditCode}/records"] = new(null, true, Ok200, v => $"/api/v1/units/{Pick(v, UnitIn, UnitOut)}/records"),
-        ["GET /api/v1/units/{creditCode}/records/{year}"] = new(null, true, Ok200, v => $"/api/v1/units/{Pick(v, UnitIn, UnitOut)}/records/{Year}"),
+        ["GET /api/v1/units/{creditCode}/records"] = new(null, true, Ok200, v => $"/api/v1/units/{Pick(v, UnitIn, UnitOut)}/records", Except: NoUnitScope),
+        ["GET /api/v1/units/{creditCode}/records/{year}"] = new(null, true, Ok200, v => $"/api/v1/units/{Pick(v, UnitIn, UnitOut)}/records/{Year}", Except: NoUnitScope),
         ["POST /api/v1/units/{creditCode}/records"] = new(Roles.DataWriters, true, Created, v => $"/api/v1/units/{Pick(v, UnitIn, UnitOut)}/records",
             _ => new { year = 2023, rd_total = 100m }, Then: Conflict),
         ["PUT /api/v1/units/{creditCode}/records/{year}"] = new(Roles.DataWriters, true, Updated, v => $"/api/v1/units/{Pick(v, UnitIn, UnitOut)}/records/{Year}",
@@ -144,18 +148,36 @@ public sealed class EndpointMatrixTests
         // accepted, another park's row is an outside-park finding (422); rd is not theirs to import (403).
         ["POST /api/v1/imports/{kind}"] = new(Roles.Importers, false, Ok200, _ => "/api/v1/imports/rd?dry_run=true",
             Multipart: true, File: v => $"credit_code,year,rd_total,revenue\n{Pick(v, UnitIn, UnitOut)},2023,100,5000\n",
-            Custom: (role, v) => v == Variant.Out && role is Roles.CountyOfficer or Roles.CityOfficer or Roles.ParkAdmin ? [422] : null,
-            ByRole: (role, v) => role == Roles.ParkAdmin
-                ? ("/api/v1/imports/park-figures?dry_run=true", $"park_id,year,rd_total\n{Pick(v, ParkIn, ParkOut)},2023,100\n")
-                : null),
+            Custom: (role, v) => v == Variant.Out && role is Roles.CountyOfficer or Roles.CityOfficer or Roles.ParkAdmin or Roles.FinanceInstitution ? [422] : null,
+            ByRole: (role, v) => role switch
+            {
+                Roles.ParkAdmin => ("/api/v1/imports/park-figures?dry_run=true", $"park_id,year,rd_total\n{Pick(v, ParkIn, ParkOut)},2023,100\n"),
+                // A financial institution imports its own loans: its branch's loan is accepted, another bank's an outside-institution finding.
+                Roles.FinanceInstitution => ("/api/v1/imports/loans?dry_run=true",
+                    $"loan_id,lender_code,borrower,kind,granted_on,matures_on,amount,annual_rate\nLN-NEW,{Pick(v, BranchIn, InstitutionOut)},{UnitIn},credit,2023-01-05,2024-01-05,100,4.35%\n"),
+                _ => null,
+            }),
         ["GET /api/v1/imports/templates/{kind}"] = new(Roles.Importers, false, Ok200, _ => "/api/v1/imports/templates/units"),
         ["GET /api/v1/reporting-quality/{year}"] = new(Roles.RegionReaders, false, Ok200, _ => $"/api/v1/reporting-quality/{Year}"),
         ["GET /api/v1/parks/evaluation/{year}"] = new(Roles.RegionReaders, false, Ok200, _ => $"/api/v1/parks/evaluation/{Year}"),
         ["GET /api/v1/parks/{parkId}/indicators/{year}"] = new(null, true, Ok200, v => $"/api/v1/parks/{Pick(v, ParkIn, ParkOut)}/indicators/{Year}",
-            Except: new() { [Roles.Enterprise] = NotFound }),
+            Except: new() { [Roles.Enterprise] = NotFound, [Roles.FinanceInstitution] = NotFound }),
         ["GET /api/v1/assessment/{year}"] = new(Roles.RegionReaders, false, Ok200, _ => $"/api/v1/assessment/{Year}"),
         ["GET /api/v1/finance/stats/{year}"] = new(Roles.RegionReaders, false, Ok200, _ => $"/api/v1/finance/stats/{Year}"),
         ["GET /api/v1/finance/evaluation/{year}"] = new(Roles.RegionReaders, false, Ok200, _ => $"/api/v1/finance/evaluation/{Year}"),
+        // Loans and financing: region roles and finance read all; a financial institution its own and its branches' (another's: 404).
+        ["GET /api/v1/finance/loans"] = new(Roles.FinanceRecordReaders, false, Ok200, _ => "/api/v1/finance/loans"),
+        ["GET /api/v1/finance/loans/{lender}/{loanId}"] = new(Roles.FinanceRecordReaders, true, Ok200,
+            v => v == Variant.In ? $"/api/v1/finance/loans/{BranchIn}/{LoanIn}" : $"/api/v1/finance/loans/{InstitutionOut}/{LoanOut}"),
+        ["GET /api/v1/finance/financing"] = new(Roles.FinanceRecordReaders, false, Ok200, _ => "/api/v1/finance/financing"),
+        ["GET /api/v1/finance/financing/{id}"] = new(Roles.FinanceRecordReaders, true, Ok200, v => $"/api/v1/finance/financing/{Pick(v, EventIn, EventOut)}"),
+        ["GET /api/v1/finance-rounds/preview/{year}"] = new(Roles.SubsidyRunners, false, Ok200, _ => $"/api/v1/finance-rounds/preview/{Year}?budget=1000000"),
+        ["POST /api/v1/finance-rounds"] = new(Roles.SubsidyApprovers, false, Created, _ => "/api/v1/finance-rounds", _ => new { year = Year, budget = 1000000m }),
+        ["GET /api/v1/finance-rounds"] = new(Roles.SubsidyReaders, false, Ok200, _ => "/api/v1/finance-rounds"),
+        ["GET /api/v1/finance-rounds/{id}"] = new(Roles.SubsidyReaders, false, Ok200, _ => $"/api/v1/finance-rounds/{SavedFinanceRound}"),
+        // The first approver approves; every later call finds it approved (409).
+        ["POST /api/v1/finance-rounds/{id}/approve"] = new(Roles.SubsidyApprovers, false, Transition, _ => $"/api/v1/finance-rounds/{SavedFinanceRound}/approve",
+            Then: Conflict),
         ["GET /api/v1/notifications"] = new(null, false, Ok200, _ => "/api/v1/notifications", Public: true),
         ["GET /api/v1/notifications/{id}/download"] = new(null, false, Ok200,
             v => $"/api/v1/notifications/{(v == Variant.In ? ReleasedNotification : DraftNotification)}/download", Public: true,

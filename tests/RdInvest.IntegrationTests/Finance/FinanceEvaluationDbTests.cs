@@ -28,7 +28,7 @@ public sealed class FinanceEvaluationDbTests
         Assert.Equal(5, result.TopN);
         var json = JsonDocument.Parse(JsonSerializer.Serialize(result, Common.JsonDefaults.Compact)).RootElement.GetProperty("results");
         Assert.Equal(["code", "name", "score", "rank", "outstanding"], json[0].EnumerateObject().Select(p => p.Name));
-        Assert.Equal([(FinanceScenarioFiles.Bank, 85m, 1), (FinanceScenarioFiles.Solo, 15m, 2)], result.Results.Select(r => (r.Code, r.Score, r.Rank)));
+        Assert.Equal([(FinanceScenarioFiles.Bank, 85m, 1), (FinanceScenarioFiles.Solo, 18.75m, 2)], result.Results.Select(r => (r.Code, r.Score, r.Rank)));
 
         var rows = MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: FinanceEvaluationHandler.Sheet).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(FinanceScenarioFiles.Bank, rows[0]["code"]);

@@ -56,8 +56,10 @@ public sealed class PageMatrixTests
         ["/notifications/{id:long}"] = new(v => "/notifications/" + (v == Variant.In ? ReleasedNotification : DraftNotification), Ids.Missing,
             Custom: (role, v) => v == Variant.Out && role is not null && Roles.RegionReaders.Contains(role) ? 200 : null),
         ["/units"] = new(_ => "/units"),
-        // The security administrator sees no unit at all (accounts, not data).
-        ["/units/{code}"] = new(v => "/units/" + Pick(v, UnitIn, UnitOut), Ids.Scoped, Custom: (role, _) => role == Roles.SecurityAdmin ? 404 : null),
+        // The security administrator sees no unit at all (accounts, not data); a financial institution sees no reporting
+        // unit either (its borrowers come with its loans).
+        ["/units/{code}"] = new(v => "/units/" + Pick(v, UnitIn, UnitOut), Ids.Scoped,
+            Custom: (role, _) => role is Roles.SecurityAdmin or Roles.FinanceInstitution ? 404 : null),
         ["/imports"] = new(_ => "/imports"),
         ["/approvals"] = new(_ => "/approvals"),
         ["/calc"] = new(_ => "/calc"),
@@ -66,6 +68,8 @@ public sealed class PageMatrixTests
         ["/subsidy-rounds"] = new(_ => "/subsidy-rounds"),
         ["/subsidy-rounds/{id:long}"] = new(v => "/subsidy-rounds/" + Pick(v, "1", "999999"), Ids.Missing),
         ["/payments"] = new(_ => "/payments"),
+        ["/finance-rounds"] = new(_ => "/finance-rounds"),
+        ["/finance-rounds/{id:long}"] = new(v => "/finance-rounds/" + Pick(v, "1", "999999"), Ids.Missing),
         ["/users"] = new(_ => "/users"),
         ["/users/{name}"] = new(v => "/users/" + Pick(v, "auditor", "no-such-user"), Ids.Missing),
         ["/audit"] = new(_ => "/audit?verify=chain"),

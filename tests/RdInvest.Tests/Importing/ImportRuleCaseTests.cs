@@ -42,7 +42,7 @@ public sealed class ImportRuleCaseTests
         var kind = ImportKinds.Get(meta["kind"]);
         IReadOnlySet<string>? scope = meta.TryGetValue("scope", out var s) ? new HashSet<string> { s } : null;
         var validator = new ImportValidator(kind, new ImportOptions(MoneyUnit.TenThousandYuan, false, 2026, scope)
-            { Park = meta.GetValueOrDefault("park") }, References(), file);
+            { Park = meta.GetValueOrDefault("park"), Institution = meta.GetValueOrDefault("institution") }, References(), file);
 
         _ = validator.Validate(TableReader.Read(path)).ToList();
         validator.Finish();

@@ -70,6 +70,7 @@ public sealed class IndexModel(RdInvestDb db, ImportJobs jobs, IStringLocalizer<
         {
             Roles.RegionAdmin or Roles.RegionAnalyst => ImportKinds.All,
             Roles.ParkAdmin => ImportKinds.All.Where(k => ScopeService.ParkImportKinds.Contains(k.Name)).ToList(),
+            Roles.FinanceInstitution => ImportKinds.All.Where(k => ScopeService.InstitutionImportKinds.Contains(k.Name)).ToList(),
             _ => ImportKinds.All.Where(k => ScopeService.OfficerImportKinds.Contains(k.Name)).ToList(),
         };
         if (JobId is not null)
@@ -201,7 +202,8 @@ public sealed class IndexModel(RdInvestDb db, ImportJobs jobs, IStringLocalizer<
             await LoadAsync(ct);
             return Page();
         }
-        var job = await jobs.UploadAsync(Kind!, file!, CurrentUser!.Name, scope, new ScopeService(db, CurrentUser!).ImportPark(Kind!), ct);
+        var scopes = new ScopeService(db, CurrentUser!);
+        var job = await jobs.UploadAsync(Kind!, file!, CurrentUser!.Name, scope, scopes.ImportPark(Kind!), ct, scopes.ImportInstitution(Kind!));
         return Redirect("/imports?job=" + job.Id);
     }
 
