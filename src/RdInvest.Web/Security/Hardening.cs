@@ -49,16 +49,19 @@ public static class Hardening
         {
             o.DefaultPolicy = new RequestTimeoutPolicy { Timeout = TimeSpan.FromSeconds(120), TimeoutStatusCode = StatusCodes.Status504GatewayTimeout };
         });
+        // Sign-ins and password changes allowed per client address and minute (setting sign_in_per_minute, default 10).
+        var perMinute = int.TryParse(builder.Configuration["sign_in_per_minute"], System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var limit) && limit > 0 ? limit : 10;
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Password changes (which also test a current password) have a limit of their own, as tight as sign-in's.
             o.AddPolicy(Auth.PasswordRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.AddPolicy(Auth.SignInRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
     }
 

@@ -76,7 +76,8 @@ public sealed class ApiHost : IAsyncDisposable
         _ => null,
     };
 
-    public static async Task<ApiHost> CreateAsync()
+    /// <param name="settings">Host settings on top of the database's (e.g. a higher per-address sign-in limit for a test that signs in every role).</param>
+    public static async Task<ApiHost> CreateAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = await TestDatabase.CreateAsync();
         await database.InitAsync();
@@ -130,6 +131,10 @@ public sealed class ApiHost : IAsyncDisposable
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("db", database.DbArgument);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                b.UseSetting(key, value);
+            }
             b.UseEnvironment("Production");
         });
         var tokens = new Dictionary<string, string>();

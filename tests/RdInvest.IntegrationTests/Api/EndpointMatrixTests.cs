@@ -75,7 +75,8 @@ public sealed class EndpointMatrixTests
         ["GET /health/live"] = new(null, false, Ok200, _ => "/health/live", Public: true),
         ["GET /health/ready"] = new(null, false, Ok200, _ => "/health/ready", Public: true),
         ["POST /api/v1/account/login"] = new(null, false, [401], _ => "/api/v1/account/login",
-            _ => new { user_name = "nobody", password = "wrong-password" }, Public: true, OnceOnly: true),
+            // A fresh unknown name each time: the per-name limit on failed sign-ins is not what this row tests.
+            _ => new { user_name = "nobody-" + Guid.NewGuid().ToString("N")[..8], password = "wrong-password" }, Public: true, OnceOnly: true),
         // One's own password, with the current one: signed out the body must name the account (missing: 422); signed in a
         // wrong current password is 401 (one failure towards the lockout).
         ["POST /api/v1/account/password"] = new(null, false, [401], _ => "/api/v1/account/password",
@@ -261,7 +262,8 @@ public sealed class EndpointMatrixTests
     [Fact]
     public async Task Matrix_EveryEndpointHasAnEntry_NoneMissingOrStale()
     {
-        await using var host = await CreateAsync();
+        // Every role signs in once per rate-limited row: more than the default per-address limit of one client.
+        await using var host = await CreateAsync(new Dictionary<string, string> { ["sign_in_per_minute"] = "100" });
         var keys = EndpointKeys(host);
         var missing = keys.Where(k => !s_cases.ContainsKey(k)).ToList();
         var stale = s_cases.Keys.Where(k => !keys.Contains(k)).ToList();
@@ -273,7 +275,8 @@ public sealed class EndpointMatrixTests
     public async Task Matrix_AndOpenApi_ListTheSameEndpoints()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = await CreateAsync();
+        // Every role signs in once per rate-limited row: more than the default per-address limit of one client.
+        await using var host = await CreateAsync(new Dictionary<string, string> { ["sign_in_per_minute"] = "100" });
         using var response = await host.Client(null).GetAsync("/openapi/v1.json", ct);
         response.EnsureSuccessStatusCode();
         using var doc = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
@@ -291,7 +294,8 @@ public sealed class EndpointMatrixTests
     [Fact]
     public async Task Matrix_EveryEndpointRoleAndScope_AnswersTheExpectedStatus()
     {
-        await using var host = await CreateAsync();
+        // Every role signs in once per rate-limited row: more than the default per-address limit of one client.
+        await using var host = await CreateAsync(new Dictionary<string, string> { ["sign_in_per_minute"] = "100" });
         var failures = new StringBuilder();
         var checkedCount = 0;
         var ct = TestContext.Current.CancellationToken;

@@ -68,7 +68,7 @@ public sealed class ReadReplicaTests
             var sp = scope.ServiceProvider;
             var db = sp.GetRequiredService<RdInvestDb>();
             await new AddUserHandler(sp.GetRequiredService<UserManager<AppUser>>(), db, TimeProvider.System)
-                .HandleAsync(new AddUserRequest("analyst", Roles.RegionAnalyst, null, ApiHost.TestPassword), Actor.Cli("test"), Ct);
+                .HandleAsync(new AddUserRequest("analyst", Roles.RegionAnalyst, null, Api.ApiHost.TestPassword), Actor.Cli("test"), Ct);
             token = (await new IssueTokenHandler(db, TimeProvider.System).HandleAsync("analyst", null, Actor.Cli("test"), Ct)).Token;
 
             // The read context of the host is a connection to the standby, the write context one to the primary.
