@@ -64,8 +64,9 @@ public static class PageAccess
         // The audit log and its chain, as the audit API: the audit administrator (auditor) only (三员分立).
         new("Audit", "Audit", "/audit", Work, Roles.AuditReaders),
         // Finance for innovation (二(三)7–10): institutions, loans, the special statistics and evaluation, as the finance API.
-        new("FinanceInstitutions", "Finance/Institutions", "/finance/institutions", Finance, FinanceReaders),
-        new("FinanceLoans", "Finance/Loans", "/finance/loans", Finance, FinanceReaders),
+        // A financial institution sees its own institution, branches and loans there (the pages narrow to its scope).
+        new("FinanceInstitutions", "Finance/Institutions", "/finance/institutions", Finance, [.. FinanceReaders, Roles.FinanceInstitution]),
+        new("FinanceLoans", "Finance/Loans", "/finance/loans", Finance, [.. FinanceReaders, Roles.FinanceInstitution]),
         new("FinanceStats", "Finance/Stats", "/finance/stats", Finance, FinanceReaders),
         new("FinanceEvaluation", "Finance/Evaluation", "/finance/evaluation", Finance, FinanceReaders),
     ];

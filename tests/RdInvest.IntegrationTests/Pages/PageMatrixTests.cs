@@ -137,6 +137,25 @@ public sealed class PageMatrixTests
     }
 
     [Fact]
+    public async Task FinanceInstitution_SeesItsOwnLoansAndInstitutionsOnly()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await CreateAsync();
+        using var bank = await SessionAsync(host, Roles.FinanceInstitution, ct);
+        var loans = await bank.GetStringAsync("/finance/loans", ct);
+        Assert.Contains(LoanIn, loans, StringComparison.Ordinal);
+        Assert.DoesNotContain(LoanOut, loans, StringComparison.Ordinal);
+        var institutions = await bank.GetStringAsync("/finance/institutions", ct);
+        Assert.Contains(BranchIn, institutions, StringComparison.Ordinal);
+        Assert.DoesNotContain(InstitutionOut, institutions, StringComparison.Ordinal);
+        // The finance office reads every lender's loans.
+        using var finance = await SessionAsync(host, Roles.Finance, ct);
+        var all = await finance.GetStringAsync("/finance/loans", ct);
+        Assert.Contains(LoanIn, all, StringComparison.Ordinal);
+        Assert.Contains(LoanOut, all, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Matrix_EveryPageRouteHasARow_NoneMissingOrStale()
     {
         await using var host = await CreateAsync();

@@ -49,8 +49,9 @@ public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> t
     {
         await LoadFinanceFrameAsync(db, ct);
         Leagues = await new DivisionQueryHandler(db).HandleAsync(new DivisionQuery(DivisionLevels.LeagueCity, null), ct);
-        // The institution scope of a finance-institution reader goes here (InstitutionListRequest.Institution).
-        var rows = await new InstitutionListHandler(db).HandleAsync(new InstitutionListRequest(KindFilter, DivisionFilter), ct);
+        // A financial institution sees itself and its branches only.
+        var institution = CurrentUser is { Role: RdInvest.Accounts.Roles.FinanceInstitution } u ? u.Scope ?? "" : null;
+        var rows = await new InstitutionListHandler(db).HandleAsync(new InstitutionListRequest(KindFilter, DivisionFilter, institution), ct);
         Synthetic = rows.Any(r => r.IsSynthetic);
         Title = T["Finance.Institutions.Title"];
         Crumbs.Add(new Crumb(T["Nav.Group.finance"]));

@@ -78,10 +78,11 @@ public sealed class IndexModel(RdInvestDb db, IStringLocalizer<SharedResource> t
     {
         await LoadFinanceFrameAsync(db, ct);
         Leagues = await new DivisionQueryHandler(db).HandleAsync(new DivisionQuery(DivisionLevels.LeagueCity, null), ct);
-        // A finance-institution reader's scope goes here: Institution = its institution code, in both handler calls.
-        Lenders = await new InstitutionListHandler(db).HandleAsync(new InstitutionListRequest(), ct);
+        // A financial institution sees its own and its branches' loans only, and only itself and its branches as lenders.
+        var institution = CurrentUser is { Role: RdInvest.Accounts.Roles.FinanceInstitution } u ? u.Scope ?? "" : null;
+        Lenders = await new InstitutionListHandler(db).HandleAsync(new InstitutionListRequest(Institution: institution), ct);
         var rows = await new LoanListHandler(db).HandleAsync(
-            new LoanListRequest(GrantedFilter, LenderFilter, KindFilter, StFilter, DivisionFilter, OutstandingFilter), ct);
+            new LoanListRequest(GrantedFilter, LenderFilter, KindFilter, StFilter, DivisionFilter, OutstandingFilter, institution), ct);
         Synthetic = rows.Any(r => r.IsSynthetic);
         Title = T["Finance.Loans.Title"];
         Crumbs.Add(new Crumb(T["Nav.Group.finance"]));
