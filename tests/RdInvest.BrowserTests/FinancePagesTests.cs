@@ -147,22 +147,27 @@ public sealed class FinancePagesTests(BrowserApp app)
         await s.GoAsync("/finance/loans");
         // A marker on the window survives an htmx swap but not a page load.
         await s.Page.EvaluateAsync("() => { window.rdMarker = 1; }");
+        // The demo's synthetic lenders have loans too: each step is narrowed to this test's lenders.
+        // The bank's loans include its branch's: F1, F2, F3, F6.
+        await SelectAsync(s, "#f-lender", Inst(1));
+        await Expect(s, "[data-testid=table-loans] tbody tr", 4);
         await SelectAsync(s, "#f-kind", "ip_pledge");
         await s.Page.Locator("[data-testid=table-loans] tbody tr").Filter(new LocatorFilterOptions { HasText = "F2" }).WaitForAsync();
         await Expect(s, "[data-testid=table-loans] tbody tr", 1);
         Assert.Equal(1, await s.Page.EvaluateAsync<int>("() => window.rdMarker"));
 
         await SelectAsync(s, "#f-kind", "");
+        await SelectAsync(s, "#f-lender", Inst(3));
         await SelectAsync(s, "#f-st", "no");
         await s.Page.Locator("[data-testid=table-loans] tbody tr").Filter(new LocatorFilterOptions { HasText = "F5" }).WaitForAsync();
         await Expect(s, "[data-testid=table-loans] tbody tr", 1);
 
         await SelectAsync(s, "#f-st", "yes");
         await SelectAsync(s, "#f-outstanding", "2023");
-        // Outstanding at the end of 2023 among the S&T loans: F1–F4 and F6 (none repaid or maturing by then).
-        await Expect(s, "[data-testid=table-loans] tbody tr", 5);
+        // Outstanding at the end of 2023 among the standalone branch's S&T loans: F4.
+        await Expect(s, "[data-testid=table-loans] tbody tr", 1);
         await SelectAsync(s, "#f-lender", Inst(1));
-        // The bank's loans include its branch's: F1, F2, F3, F6.
+        // Outstanding at the end of 2023 among the bank's S&T loans: F1, F2, F3, F6 (none repaid or maturing by then).
         await Expect(s, "[data-testid=table-loans] tbody tr", 4);
         Assert.Equal(1, await s.Page.EvaluateAsync<int>("() => window.rdMarker"));
         // The exact yuan on hover beside 万元.
@@ -180,10 +185,18 @@ public sealed class FinancePagesTests(BrowserApp app)
         await using var s = await Session.OpenAsync(app, Roles.Finance);
         await s.GoAsync("/finance/institutions");
         await SelectAsync(s, "#f-kind", "tech_branch");
-        await Expect(s, "[data-testid=table-institutions] tbody tr", 2);
-        Assert.Contains("科技支行/科技金融事业部", await s.Page.Locator("[data-testid=table-institutions] tbody").InnerTextAsync());
+        // This test's two branches among the demo's synthetic ones; the bank and the guarantor are filtered out.
+        var body = s.Page.Locator("[data-testid=table-institutions] tbody");
+        await body.Filter(new LocatorFilterOptions { HasText = "测试独立科技支行" }).WaitForAsync();
+        var text = await body.InnerTextAsync();
+        Assert.Contains(FormulaBranch, text);
+        Assert.DoesNotContain("测试银行内蒙古分行", text);
+        Assert.DoesNotContain("测试融资担保公司", text);
+        Assert.Contains("科技支行/科技金融事业部", text);
         await SelectAsync(s, "#f-division", "150200");
-        await Expect(s, "[data-testid=table-institutions] tbody tr", 1);
+        // 包头市: the standalone branch, not the branch registered in 呼和浩特 (150102).
+        await s.Page.WaitForFunctionAsync("() => !document.querySelector('[data-testid=table-institutions] tbody').innerText.includes('测试科技支行')");
+        Assert.Contains("测试独立科技支行", await body.InnerTextAsync());
     }
 
     [Fact]
@@ -191,11 +204,12 @@ public sealed class FinancePagesTests(BrowserApp app)
     {
         await EnsureFinanceDataAsync();
         await using var s = await Session.OpenAsync(app, Roles.Finance);
-        await s.GoAsync("/finance/loans?st=yes");
+        // The bank's S&T loans (its branch's included): F1, F2, F3, F6 — the demo's lenders left out.
+        await s.GoAsync("/finance/loans?st=yes&lender=" + Inst(1));
         var download = await s.Page.RunAndWaitForDownloadAsync(() => s.Page.Locator("[data-testid=export-loans]").ClickAsync());
         var path = await SavedXlsxAsync(download);
         var rows = MiniExcel.Query(path, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal(5, rows.Count);
+        Assert.Equal(4, rows.Count);
         var lender = rows.First().Keys.First();
         Assert.Contains(rows, r => (string?)r[lender] == "'" + FormulaBranch);
         Assert.DoesNotContain(rows, r => (string?)r[lender] == FormulaBranch);
@@ -214,8 +228,10 @@ public sealed class FinancePagesTests(BrowserApp app)
         var heads = string.Join("|", await s.Page.Locator("[data-testid=table-leagues] thead th").AllInnerTextsAsync());
         Assert.Contains("年末贷款余额（万元）", heads);
         Assert.Contains("首贷率（%）", heads);
-        // The region total: balance of F1–F4, F6 at the end of 2023 = 4,900,000.55 yuan.
-        Assert.Contains("490.00", await s.Page.Locator("[data-testid=table-leagues] tfoot").InnerTextAsync());
+        // The bank with its branch: balance of F1, F2, F3, F6 at the end of 2023 = 4,100,000.55 yuan (the region total
+        // also holds the demo's synthetic lenders).
+        var bankRow = s.Page.Locator("[data-testid=table-institutions] tbody tr").Filter(new LocatorFilterOptions { HasText = "测试银行内蒙古分行" });
+        Assert.Contains("410.00", await bankRow.First.InnerTextAsync());
         // No balance at the end of 2022 for the branch: growth is — with its reason.
         var branch = s.Page.Locator("[data-testid=table-institutions] tbody tr").Filter(new LocatorFilterOptions { HasText = FormulaBranch });
         Assert.Contains("上年末余额为 0", await branch.Locator("td.rd-null span[title]").First.GetAttributeAsync("title"));
@@ -240,18 +256,30 @@ public sealed class FinancePagesTests(BrowserApp app)
         await EnsureFinanceDataAsync();
         await using var s = await Session.OpenAsync(app, Roles.Finance);
         await s.GoAsync("/finance/evaluation/2023");
+        // This test's bank and standalone branch are evaluated beside the demo's synthetic banks and branches.
         var rows = s.Page.Locator("[data-testid=table-results] tbody tr");
-        Assert.Equal(2, await rows.CountAsync());
+        var count = await rows.CountAsync();
+        Assert.True(count >= 2, $"{count} institutions evaluated");
+        var results = await s.Page.Locator("[data-testid=table-results] tbody").InnerTextAsync();
+        Assert.Contains("测试银行内蒙古分行", results);
+        Assert.Contains("测试独立科技支行", results);
+        Assert.DoesNotContain(FormulaBranch, results); // a branch under a bank is rolled into its bank
         Assert.Equal("1", (await rows.First.Locator("td").First.InnerTextAsync()).Trim());
-        Assert.Equal(2, await s.Page.Locator("[data-testid=table-results] .rd-outstanding").CountAsync());
+        var outstanding = await s.Page.Locator("[data-testid=table-results] .rd-outstanding").CountAsync();
+        Assert.True(outstanding >= 1 && outstanding <= count, $"{outstanding} outstanding of {count}");
         Assert.Contains("二(三)10", await s.Page.Locator("[data-testid=parameters]").InnerTextAsync());
         Assert.Contains("由主管部门确定", await s.Page.Locator("[data-testid=parameters]").InnerTextAsync());
         Assert.Equal(5, await s.Page.Locator("[data-testid=table-weights] tbody tr").CountAsync());
 
         var xlsx = await s.Page.RunAndWaitForDownloadAsync(() => s.Page.Locator("[data-testid=evaluation-xlsx]").ClickAsync());
         var table = MiniExcel.Query(await SavedXlsxAsync(xlsx), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        Assert.Equal(2, table.Count);
-        Assert.Equal(Inst(1), (string?)table.Single(r => Convert.ToInt32(r["rank"], CultureInfo.InvariantCulture) == 1)["code"]);
+        Assert.Equal(count, table.Count);
+        Assert.Contains(table, r => (string?)r["code"] == Inst(1));
+        Assert.Contains(table, r => (string?)r["code"] == Inst(3));
+        // Competition ranks: in score order, each rank is 1 + the number of institutions scoring higher.
+        var ranks = table.Select(r => Convert.ToInt32(r["rank"], CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(1, ranks.Min());
+        Assert.Equal(ranks.Order().ToList(), ranks);
         var pdf = await s.Page.RunAndWaitForDownloadAsync(() => s.Page.Locator("[data-testid=evaluation-pdf]").ClickAsync());
         var bytes = await File.ReadAllBytesAsync((await pdf.PathAsync())!, TestContext.Current.CancellationToken);
         Assert.Equal("%PDF"u8.ToArray(), bytes[..4]);

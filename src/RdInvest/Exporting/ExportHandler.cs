@@ -114,6 +114,9 @@ public sealed class ExportHandler(RdInvestDb db)
             }
         }
         TabularFileWriter.Write(request.Out, headers, Rows());
+        // The reader holds the connection (PostgreSQL allows one command at a time on it): closed before the audit.
+        await reader.DisposeAsync();
+        await cmd.DisposeAsync();
         // The file names units (and people in some kinds): who exported what is audited.
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {

@@ -6,10 +6,9 @@ namespace RdInvest.IntegrationTests.Faults;
 
 /// <summary>
 /// The web host under steady mixed load: 60 seconds in CI, RDINVEST_SOAK_MINUTES=10 for the long run (scripts/soak.sh),
-/// its figures appended as JSON to RDINVEST_SOAK_REPORT when set. Zero 5xx, zero dropped connections, the working set
-/// at the end within 10 % of the reference sample (minute 2; in a run under 4 minutes the highest sample of its second
-/// quarter), no more open sockets or
-/// database sessions at the end than at the reference.
+/// its figures appended as JSON to RDINVEST_SOAK_REPORT when set. Zero 5xx, zero dropped connections, no more open
+/// sockets or database sessions at the end than at the reference sample (minute 2; in a run under 4 minutes the highest
+/// sample of its second quarter), and — in a run of 4 minutes or more — the working set at the end within 10 % of it.
 /// </summary>
 public sealed class SoakTests
 {
@@ -38,7 +37,12 @@ public sealed class SoakTests
             Assert.True(figures.ServerErrors == 0, json);
             Assert.True(figures.TransportErrors == 0, json);
             Assert.True(figures.ByStatus.GetValueOrDefault(200) > figures.Requests / 2, json);
-            Assert.True(figures.WorkingSetRatio <= 1.10, json);
+            // Memory is judged on the long run only: in the 60-second run the reference is taken at 30 s, while the
+            // host is still warming (JIT, EF's query cache, GC heap sizing), so its ratio says nothing about a leak.
+            if (minutes >= 4)
+            {
+                Assert.True(figures.WorkingSetRatio <= 1.10, json);
+            }
             Assert.True(figures.End.Sockets <= figures.Reference.Sockets + 2, json);
             Assert.True(figures.End.DbSessions <= figures.Reference.DbSessions + 1, json);
         }
