@@ -8,5 +8,5 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 [ -x scripts/setup-report-tools.sh ] && scripts/setup-report-tools.sh
 dotnet build src/RdInvest.Cli -c Release -nologo -v q
 # `serve --demo` creates one account per role and prints them; the password is documented in the README.
-echo "演示账户 / demo accounts: demo-admin demo-analyst demo-city demo-county demo-park demo-enterprise demo-finance demo-auditor demo-security — 密码 / password: rdinvest-demo" >&2
+echo "演示账户 / demo accounts: demo-admin demo-analyst demo-city demo-county demo-park demo-enterprise demo-finance demo-auditor demo-security demo-bank — 密码 / password: rdinvest-demo" >&2
 exec dotnet artifacts/bin/RdInvest.Cli/release/rdinvest.dll serve --demo "$@"
