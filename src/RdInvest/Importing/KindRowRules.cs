@@ -45,6 +45,12 @@ public static class KindRowRules
         }
         else if (row.Text("expires") is null && row.Value("kind") as string == CertificationKinds.HighTech)
         {
+            if (from > DateOnly.MaxValue.AddYears(-3))
+            {
+                // No expiry three years on can be stored (an issue date near the year 9999).
+                row.Report(ImportRules.InvalidDate, "issued");
+                return;
+            }
             row.Set("expires", from.AddYears(3).AddDays(-1));
         }
     }
