@@ -36,15 +36,17 @@ public sealed class SubsidyRoundStream
         }
         TotalClaims = total;
         ScaleFactor = budget is { } b && total > b ? b / total : null;
-        var cities = new SortedDictionary<string, LeagueCityTotal>(StringComparer.Ordinal);
+        var cityIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var cities = new List<(string Code, string Name, int Enterprises, int Eligible, decimal Claims, decimal Paid)>();
         var paidTotal = 0m;
         for (var i = 0; i < applicants.Count; i++)
         {
             var a = applicants[i];
             var claim = _claims[i];
             var paid = PaidFor(claim);
+            var eligible = claim > 0m ? 1 : 0;
             paidTotal += paid;
-            Eligible += claim > 0m ? 1 : 0;
+            Eligible += eligible;
             R1AlreadyPaid += a.R1Paid is not null ? 1 : 0;
             R2AlreadyPaid += a.R2Paid is not null ? 1 : 0;
             if (a.HteCertificates.Count > 0 && SubsidyRound.HteRewardFor(a, plan, Date).Result is { } r1)
@@ -52,13 +54,18 @@ public sealed class SubsidyRoundStream
                 R1TotalClaims += r1.Amount;
                 R1Eligible += r1.Amount > 0m ? 1 : 0;
             }
-            cities[a.LeagueCityCode] = cities.TryGetValue(a.LeagueCityCode, out var c)
-                ? c with { Enterprises = c.Enterprises + 1, Eligible = c.Eligible + (claim > 0m ? 1 : 0), Claims = c.Claims + claim, Paid = c.Paid + paid }
-                : new LeagueCityTotal(a.LeagueCityCode, a.LeagueCityName, 1, claim > 0m ? 1 : 0, claim, paid);
+            if (!cityIndex.TryGetValue(a.LeagueCityCode, out var k))
+            {
+                cityIndex[a.LeagueCityCode] = k = cities.Count;
+                cities.Add((a.LeagueCityCode, a.LeagueCityName, 0, 0, 0m, 0m));
+            }
+            var c = cities[k];
+            cities[k] = (c.Code, c.Name, c.Enterprises + 1, c.Eligible + eligible, c.Claims + claim, c.Paid + paid);
         }
         TotalPaid = paidTotal;
         Remainder = budget - paidTotal;
-        ByLeagueCity = cities.Values.ToList();
+        ByLeagueCity = cities.OrderBy(c => c.Code, StringComparer.Ordinal)
+            .Select(c => new LeagueCityTotal(c.Code, c.Name, c.Enterprises, c.Eligible, c.Claims, c.Paid)).ToList();
     }
 
     public int Year { get; }

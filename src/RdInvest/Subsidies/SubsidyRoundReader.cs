@@ -100,12 +100,15 @@ internal static class SubsidyRoundReader
         PriorPayment? Paid(long unit, string rule) => payments.TryGetValue((unit, rule), out var p) ? p.Payment : null;
 
         var applicants = new List<SubsidyApplicant>();
-        await using (var r = await Command(connection, """
+        // Ordered by the database (byte order: SQLite's BINARY, PostgreSQL's "C"), checked here against .NET's ordinal order.
+        var sorted = true;
+        await using (var r = await Command(connection, $"""
             SELECT u."Id", u."CreditCode", u."Name", u."DivisionCode", r."RdTotalFen", r."RevenueFen", r2."RdTotalFen"
             FROM units u
             JOIN rd_records r ON r."UnitId" = u."Id" AND r."Year" = @prevyear
             LEFT JOIN rd_records r2 ON r2."UnitId" = u."Id" AND r2."Year" = @prevprev
             WHERE u."Sector" = @sector
+            ORDER BY u."CreditCode" {(connection is Npgsql.NpgsqlConnection ? "COLLATE \"C\"" : "")}
             """, year).ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
@@ -121,9 +124,13 @@ internal static class SubsidyRoundReader
                     R1Paid = Paid(unit, "R1"),
                     R2Paid = Paid(unit, "R2"),
                 });
+                sorted = sorted && (applicants.Count < 2 || string.CompareOrdinal(applicants[^2].CreditCode, applicants[^1].CreditCode) < 0);
             }
         }
-        applicants.Sort((a, b) => string.CompareOrdinal(a.CreditCode, b.CreditCode));
+        if (!sorted)
+        {
+            applicants.Sort((a, b) => string.CompareOrdinal(a.CreditCode, b.CreditCode));
+        }
         var platforms = await PlatformRoundApplicants.ReadAsync(connection, year, LeagueCity, ct);
         return new SubsidyRoundInputs(applicants, platforms);
     }
