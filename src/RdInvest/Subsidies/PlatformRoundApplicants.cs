@@ -15,11 +15,11 @@ internal static class PlatformRoundApplicants
         p."RecognisedOn" <= @yearend AND (p."ValidUntil" IS NULL OR p."ValidUntil" >= @yearend)
         """;
 
-    public static async Task<IReadOnlyList<PlatformApplicant>> ReadAsync(DbConnection connection, int year,
+    public static async Task<IReadOnlyList<PlatformApplicant>> ReadAsync(DbConnection connection, DbTransaction? transaction, int year,
         Func<string, (string Code, string Name)> leagueCity, CancellationToken ct)
     {
         var latest = new Dictionary<string, (int Year, string Grade)>(StringComparer.Ordinal);
-        await using (var r = await SubsidyRoundReader.Command(connection, $"""
+        await using (var r = await SubsidyRoundReader.Command(connection, transaction, $"""
             SELECT e."PlatformId", e."Year", e."Grade" FROM platform_evaluations e
             WHERE e."Year" <= @year AND e."PlatformId" IN (SELECT p."Id" FROM platforms p WHERE {Counting})
             """, year).ExecuteReaderAsync(ct))
@@ -35,7 +35,7 @@ internal static class PlatformRoundApplicants
             }
         }
         var platforms = new List<PlatformApplicant>();
-        await using (var r = await SubsidyRoundReader.Command(connection, $"""
+        await using (var r = await SubsidyRoundReader.Command(connection, transaction, $"""
             SELECT p."Id", p."Name", p."Type", p."Level", u."CreditCode", u."Name", u."DivisionCode"
             FROM platforms p JOIN units u ON u."Id" = p."HostUnitId" WHERE {Counting}
             """, year).ExecuteReaderAsync(ct))

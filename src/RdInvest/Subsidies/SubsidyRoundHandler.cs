@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using RdInvest.Common;
 using RdInvest.Data;
 using RdInvest.Plans;
@@ -16,17 +17,26 @@ public sealed record SubsidyRoundRequest(int Year, decimal? Budget);
 public sealed class SubsidyRoundHandler
 {
     private readonly DbConnection _connection;
+    private readonly Func<DbTransaction?> _transaction;
 
-    /// <summary>Reads on the context's connection (opened for the reads when closed).</summary>
-    public SubsidyRoundHandler(RdInvestDb db) => _connection = db.Database.GetDbConnection();
+    /// <summary>Reads on the context's connection (opened for the reads when closed), in its transaction if one is open.</summary>
+    public SubsidyRoundHandler(RdInvestDb db)
+    {
+        _connection = db.Database.GetDbConnection();
+        _transaction = () => db.Database.CurrentTransaction?.GetDbTransaction();
+    }
 
     /// <summary>Reads on a connection of its own: no EF model is built (a command line's start-up).</summary>
-    public SubsidyRoundHandler(DbConnection connection) => _connection = connection;
+    public SubsidyRoundHandler(DbConnection connection)
+    {
+        _connection = connection;
+        _transaction = () => null;
+    }
 
     public async Task<SubsidyRoundResult> HandleAsync(SubsidyRoundRequest request, Plan plan, CancellationToken ct = default)
     {
         Check(request);
-        var inputs = await SubsidyRoundReader.ReadAsync(_connection, request.Year, ct);
+        var inputs = await SubsidyRoundReader.ReadAsync(_connection, _transaction(), request.Year, ct);
         var result = SubsidyRound.Compute(request.Year, inputs.Applicants, plan, request.Budget, NotesZh, NotesEn);
         return result with { Platforms = PlatformRound.Compute(request.Year, inputs.Platforms, plan) };
     }
@@ -54,7 +64,7 @@ public sealed class SubsidyRoundHandler
     public async Task<SubsidyRoundStream> StreamAsync(SubsidyRoundRequest request, Plan plan, CancellationToken ct = default)
     {
         Check(request);
-        var inputs = await SubsidyRoundReader.ReadAsync(_connection, request.Year, ct);
+        var inputs = await SubsidyRoundReader.ReadAsync(_connection, _transaction(), request.Year, ct);
         return SubsidyRoundStream.Create(request.Year, inputs.Applicants, plan, request.Budget, NotesZh, NotesEn,
             PlatformRound.Compute(request.Year, inputs.Platforms, plan));
     }

@@ -17,7 +17,7 @@ internal static class SubsidyRoundReader
         SELECT u."Id" FROM units u JOIN rd_records r ON r."UnitId" = u."Id" WHERE u."Sector" = @sector AND r."Year" = @prevyear
         """;
 
-    public static async Task<SubsidyRoundInputs> ReadAsync(DbConnection connection, int year, CancellationToken ct)
+    public static async Task<SubsidyRoundInputs> ReadAsync(DbConnection connection, DbTransaction? transaction, int year, CancellationToken ct)
     {
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -26,7 +26,7 @@ internal static class SubsidyRoundReader
         }
         try
         {
-            return await ReadOpenAsync(connection, year, ct);
+            return await ReadOpenAsync(connection, transaction, year, ct);
         }
         finally
         {
@@ -37,11 +37,11 @@ internal static class SubsidyRoundReader
         }
     }
 
-    private static async Task<SubsidyRoundInputs> ReadOpenAsync(DbConnection connection, int year, CancellationToken ct)
+    private static async Task<SubsidyRoundInputs> ReadOpenAsync(DbConnection connection, DbTransaction? transaction, int year, CancellationToken ct)
     {
         var divisions = new Dictionary<string, (string Code, string Name)>(StringComparer.Ordinal);
         var raw = new Dictionary<string, (string Name, string Level, string? Parent)>(StringComparer.Ordinal);
-        await using (var r = await Command(connection, """SELECT "Code", "NameZh", "Level", "ParentCode" FROM divisions""", year).ExecuteReaderAsync(ct))
+        await using (var r = await Command(connection, transaction, """SELECT "Code", "NameZh", "Level", "ParentCode" FROM divisions""", year).ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
             {
@@ -64,7 +64,7 @@ internal static class SubsidyRoundReader
         }
 
         var certificates = new Dictionary<long, List<HteCertificate>>();
-        await using (var r = await Command(connection, $"""
+        await using (var r = await Command(connection, transaction, $"""
             SELECT c."UnitId", c."Issued", c."Relocated" FROM certifications c
             WHERE c."Kind" = @kind AND c."UnitId" IN ({Applicants})
             """, year).ExecuteReaderAsync(ct))
@@ -82,7 +82,7 @@ internal static class SubsidyRoundReader
 
         // The first payment (lowest id) per enterprise and rule, as the payments table holds at most one per period.
         var payments = new Dictionary<(long Unit, string Rule), (long Id, PriorPayment Payment)>();
-        await using (var r = await Command(connection, $"""
+        await using (var r = await Command(connection, transaction, $"""
             SELECT p."UnitId", p."RuleId", p."Year", p."AmountFen", p."PaidOn", p."Source", p."Id" FROM payments p
             WHERE (p."RuleId" = 'R1' OR (p."RuleId" = 'R2' AND p."Year" = @year)) AND p."UnitId" IS NOT NULL AND p."UnitId" IN ({Applicants})
             """, year).ExecuteReaderAsync(ct))
@@ -102,7 +102,7 @@ internal static class SubsidyRoundReader
         var applicants = new List<SubsidyApplicant>();
         // Ordered by the database (byte order: SQLite's BINARY, PostgreSQL's "C"), checked here against .NET's ordinal order.
         var sorted = true;
-        await using (var r = await Command(connection, $"""
+        await using (var r = await Command(connection, transaction, $"""
             SELECT u."Id", u."CreditCode", u."Name", u."DivisionCode", r."RdTotalFen", r."RevenueFen", r2."RdTotalFen"
             FROM units u
             JOIN rd_records r ON r."UnitId" = u."Id" AND r."Year" = @prevyear
@@ -131,14 +131,15 @@ internal static class SubsidyRoundReader
         {
             applicants.Sort((a, b) => string.CompareOrdinal(a.CreditCode, b.CreditCode));
         }
-        var platforms = await PlatformRoundApplicants.ReadAsync(connection, year, LeagueCity, ct);
+        var platforms = await PlatformRoundApplicants.ReadAsync(connection, transaction, year, LeagueCity, ct);
         return new SubsidyRoundInputs(applicants, platforms);
     }
 
-    internal static DbCommand Command(DbConnection connection, string sql, int year)
+    internal static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, int year)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
+        command.Transaction = transaction;
         Add(command, "sector", Sectors.Enterprise);
         Add(command, "kind", CertificationKinds.HighTech);
         Add(command, "year", year);
