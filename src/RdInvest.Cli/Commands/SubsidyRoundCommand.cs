@@ -23,17 +23,22 @@ public static class SubsidyRoundCommand
         var output = new Option<string?>("--out") { Description = "名单文件 .xlsx、.csv 或 .json / payment list file" };
         var plan = CalcCommands.PlanOption();
         var json = Cli.JsonOption();
+        var explain = new Option<bool>("--explain")
+        {
+            Description = "--json 时每家企业附计算说明（explanation_zh 等；默认不附，以求速度）/ with --json, each enterprise's explanation (explanation_zh …; left out by default for speed)",
+        };
         command.Options.Add(year);
         command.Options.Add(budget);
         command.Options.Add(output);
         command.Options.Add(plan);
         command.Options.Add(json);
         command.Options.Add(save);
+        command.Options.Add(explain);
         command.SetAction(async (p, ct) =>
         {
             var y = p.GetValue(year) ?? throw new UserError("缺少 --year（补助年度）", "--year (the round's year) is required", exitCode: 2);
-            return await RunAsync(y, p.GetValue(budget), p.GetValue(output), await CalcCommands.LoadPlanAsync(p.GetValue(plan), Cli.Target(p), ct),
-                p.GetValue(json), p.GetValue(save), Cli.Target(p), ct);
+            return await RunAsync(y, p.GetValue(budget), p.GetValue(output), p.GetValue(plan),
+                new Output(p.GetValue(json), p.GetValue(explain)), p.GetValue(save), Cli.Target(p), ct);
         });
         command.Subcommands.Add(List());
         command.Subcommands.Add(Approve());
@@ -126,8 +131,12 @@ public static class SubsidyRoundCommand
 
     private static string I(long v) => v.ToString(CultureInfo.InvariantCulture);
 
-    private static async Task<int> RunAsync(int year, string? budgetText, string? output, Plan plan, bool json, bool save, Data.DbTarget target, CancellationToken ct)
+    /// <summary>How the round is shown: JSON or text; with --json, whether each line carries its explanation.</summary>
+    private sealed record Output(bool Json, bool Explain);
+
+    private static async Task<int> RunAsync(int year, string? budgetText, string? output, string? planId, Output show, bool save, Data.DbTarget target, CancellationToken ct)
     {
+        var json = show.Json;
         decimal? budget = null;
         if (budgetText is not null)
         {
@@ -135,6 +144,29 @@ public static class SubsidyRoundCommand
                 ? b
                 : throw new UserError($"--budget 的值 {budgetText} 不是金额", $"--budget: {budgetText} is not an amount", exitCode: 2);
         }
+        if (!save && output is null && SubsidyRoundConnection.TryCreate(target) is { } connection)
+        {
+            // Nothing to save or file: no EF model, and the lines go out as they are computed.
+            await using (connection)
+            {
+                var id = string.IsNullOrWhiteSpace(planId) ? PlanResolver.DefaultPlan : planId;
+                var streamPlan = (File.Exists(id) ? null : await SubsidyRoundConnection.StoredPlanAsync(connection, id, ct))
+                    ?? await CalcCommands.LoadPlanAsync(planId, target, ct);
+                var stream = await new SubsidyRoundHandler(connection).StreamAsync(new SubsidyRoundRequest(year, budget), streamPlan, ct);
+                Console.Out.Flush();
+                if (json)
+                {
+                    using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+                    SubsidyRoundJson.Write(stdout, stream, show.Explain, Cli.JsonOptions);
+                    stdout.WriteByte((byte)'\n');
+                    return 0;
+                }
+                await using var text = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16);
+                SubsidyRoundText.Write(text, SubsidyRoundText.Summary.Of(stream), stream.Lines(explain: false), output: null, savedId: null);
+                return 0;
+            }
+        }
+        var plan = await CalcCommands.LoadPlanAsync(planId, target, ct);
         await using var db = target.CreateContext();
         SubsidyRoundResult result;
         long? savedId = null;
@@ -165,59 +197,7 @@ public static class SubsidyRoundCommand
             Cli.WriteJson(SubsidyRoundFiles.ToJson(result));
             return 0;
         }
-        Console.WriteLine($"{I(year)} 年研发投入后补助（二(二)6）/ {I(year)} R&D post-subsidy round");
-        foreach (var l in result.Lines)
-        {
-            var a = l.Applicant;
-            var r1 = a.R1Paid is { } r1p ? $" R1 已领取 already paid {I(r1p.Year)} {M(r1p.Amount)}"
-                : l.R1 is { Amount: > 0m } r1c ? $" R1 申报 claim {M(r1c.Amount)}（证书 certified {RuleFormat.Date(l.R1Certificate!.Issued)}）"
-                : "";
-            var r2 = a.R2Paid is { } r2p ? $" R2 本年度已发放 already paid {M(r2p.Amount)}" : "";
-            Console.WriteLine($"{a.CreditCode} {a.Name} {a.LeagueCityName} rd_prev={M(a.RdPrev)} revenue_prev={M(a.RevenuePrev)} rd_prev2={(a.RdPrev2 is { } p2 ? M(p2) : "—")} 申报 claim {M(l.Claim.Amount)} 拨付 paid {M(l.Paid)}{r1}{r2}");
-        }
-        Console.WriteLine();
-        Console.WriteLine("盟市合计 / by league-city:");
-        foreach (var c in result.ByLeagueCity)
-        {
-            Console.WriteLine($"  {c.Code} {c.Name}：{I(c.Enterprises)} 家（符合 {I(c.Eligible)}），申报 {M(c.Claims)} 元，拨付 {M(c.Paid)} 元");
-        }
-        Console.WriteLine($"企业 enterprises: {I(result.Lines.Count)}，符合条件 eligible: {I(result.Lines.Count(l => l.Claim.Amount > 0m))}");
-        Console.WriteLine($"申报合计 claims: {M(result.TotalClaims)} 元");
-        Console.WriteLine($"预算 budget: {(budget is { } bb ? M(bb) + " 元" : "未设 none")}");
-        if (result.ScaleFactor is { } f)
-        {
-            Console.WriteLine($"申报超过预算，按系数 {RuleFormat.Number(decimal.Round(f, 10))} 缩减并向下取整到元 / claims exceed the budget: scaled and floored to the yuan");
-        }
-        Console.WriteLine($"拨付合计 paid: {M(result.TotalPaid)} 元");
-        if (result.Remainder is { } rem)
-        {
-            Console.WriteLine($"未分配余额 undistributed: {M(rem)} 元");
-        }
-        if (result.Platforms.Count > 0)
-        {
-            Console.WriteLine();
-            Console.WriteLine("创新平台研发经费后补助（R13，二(四)11，不占本轮预算）/ platform post-subsidy (R13, outside the budget):");
-            foreach (var p in result.Platforms)
-            {
-                var a = p.Platform;
-                Console.WriteLine($"  {a.PlatformId} {a.Name} {a.Level} {a.Type} 依托 host {a.HostCreditCode} {a.LeagueCityName} {I(a.EvaluationYear)} 年评价 grade {a.Grade} 申报 claim {M(p.Claim.Amount)}");
-            }
-            Console.WriteLine($"  合计 total: {M(result.PlatformTotalClaims)} 元");
-        }
-        foreach (var (zh, en) in result.NotesZh.Zip(result.NotesEn))
-        {
-            Console.WriteLine($"说明：{zh}");
-            Console.WriteLine($"Note: {en}");
-        }
-        Console.WriteLine($"R1 一次性奖励申报 R1 claims: {I(result.Lines.Count(l => l.R1?.Amount > 0m))} 家，{M(result.R1TotalClaims)} 元（不占本轮预算 / outside the budget）；已领取 R1 already paid: {I(result.Lines.Count(l => l.Applicant.R1Paid is not null))} 家");
-        if (output is not null)
-        {
-            Console.WriteLine($"名单已写入 written: {output}");
-        }
-        if (savedId is { } id)
-        {
-            Console.WriteLine($"已保存为待批准的轮次 saved as draft round: {I(id)}（rdinvest subsidy-round approve {I(id)}）");
-        }
+        SubsidyRoundText.Write(Console.Out, SubsidyRoundText.Summary.Of(result), result.Lines, output, savedId);
         return 0;
     }
 }

@@ -1,34 +1,55 @@
-using Microsoft.EntityFrameworkCore;
-using RdInvest.Data;
+using System.Data.Common;
 using RdInvest.Platforms;
 using RdInvest.Policy;
 
 namespace RdInvest.Subsidies;
 
 /// <summary>
-/// Reads the platforms of a round's year (二(四)11): every platform counting in the year (<see cref="PlatformValidity"/>)
-/// with an evaluation of that year or before, its host unit, and its latest such evaluation.
+/// Reads the platforms of a round's year (二(四)11): every platform counting in the year (<see cref="PlatformValidity"/>:
+/// recognised by 31 December, valid until then at least) with an evaluation of that year or before, its host unit, and
+/// its latest such evaluation. Read on the round's open connection, like the applicants.
 /// </summary>
-internal sealed class PlatformRoundApplicants(RdInvestDb db)
+internal static class PlatformRoundApplicants
 {
-    public async Task<IReadOnlyList<PlatformApplicant>> ReadAsync(int year, Func<string, (string Code, string Name)> leagueCity, CancellationToken ct)
+    private const string Counting = """
+        p."RecognisedOn" <= @yearend AND (p."ValidUntil" IS NULL OR p."ValidUntil" >= @yearend)
+        """;
+
+    public static async Task<IReadOnlyList<PlatformApplicant>> ReadAsync(DbConnection connection, DbTransaction? transaction, int year,
+        Func<string, (string Code, string Name)> leagueCity, CancellationToken ct)
     {
-        var platforms = await db.Platforms.AsNoTracking().Where(PlatformValidity.In(year))
-            .Join(db.Units.AsNoTracking(), p => p.HostUnitId, u => u.Id,
-                (p, u) => new { p.Id, p.Name, p.Type, p.Level, u.CreditCode, Host = u.Name, u.DivisionCode })
-            .ToListAsync(ct);
-        var ids = db.Platforms.AsNoTracking().Where(PlatformValidity.In(year)).Select(p => p.Id);
-        var latest = (await db.PlatformEvaluations.AsNoTracking()
-                .Where(e => e.Year <= year && ids.Contains(e.PlatformId))
-                .Select(e => new { e.PlatformId, e.Year, e.Grade })
-                .ToListAsync(ct))
-            .GroupBy(e => e.PlatformId)
-            .ToDictionary(g => g.Key, g => g.MaxBy(e => e.Year)!, StringComparer.Ordinal);
-        return platforms.Where(p => latest.ContainsKey(p.Id)).Select(p =>
+        var latest = new Dictionary<string, (int Year, string Grade)>(StringComparer.Ordinal);
+        await using (var r = await SubsidyRoundReader.Command(connection, transaction, $"""
+            SELECT e."PlatformId", e."Year", e."Grade" FROM platform_evaluations e
+            WHERE e."Year" <= @year AND e."PlatformId" IN (SELECT p."Id" FROM platforms p WHERE {Counting})
+            """, year).ExecuteReaderAsync(ct))
         {
-            var (code, name) = leagueCity(p.DivisionCode);
-            var e = latest[p.Id];
-            return new PlatformApplicant(p.Id, p.Name, p.Type, p.Level, p.CreditCode, p.Host, code, name, true, e.Year, e.Grade);
-        }).ToList();
+            while (await r.ReadAsync(ct))
+            {
+                var id = r.GetString(0);
+                var y = r.GetInt32(1);
+                if (!latest.TryGetValue(id, out var had) || y > had.Year)
+                {
+                    latest[id] = (y, r.GetString(2));
+                }
+            }
+        }
+        var platforms = new List<PlatformApplicant>();
+        await using (var r = await SubsidyRoundReader.Command(connection, transaction, $"""
+            SELECT p."Id", p."Name", p."Type", p."Level", u."CreditCode", u."Name", u."DivisionCode"
+            FROM platforms p JOIN units u ON u."Id" = p."HostUnitId" WHERE {Counting}
+            """, year).ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct))
+            {
+                if (latest.TryGetValue(r.GetString(0), out var e))
+                {
+                    var (code, name) = leagueCity(r.GetString(6));
+                    platforms.Add(new PlatformApplicant(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+                        code, name, true, e.Year, e.Grade));
+                }
+            }
+        }
+        return platforms;
     }
 }

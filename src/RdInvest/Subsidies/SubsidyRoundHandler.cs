@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using RdInvest.Common;
 using RdInvest.Data;
 using RdInvest.Plans;
@@ -12,9 +14,34 @@ public sealed record SubsidyRoundRequest(int Year, decimal? Budget);
 /// The post-subsidy round (clause 二(二)6): reads every enterprise with an R&amp;D record for year − 1 (and
 /// year − 2 where present), then hands the figures to the pure <see cref="SubsidyRound"/>.
 /// </summary>
-public sealed class SubsidyRoundHandler(RdInvestDb db)
+public sealed class SubsidyRoundHandler
 {
+    private readonly DbConnection _connection;
+    private readonly Func<DbTransaction?> _transaction;
+
+    /// <summary>Reads on the context's connection (opened for the reads when closed), in its transaction if one is open.</summary>
+    public SubsidyRoundHandler(RdInvestDb db)
+    {
+        _connection = db.Database.GetDbConnection();
+        _transaction = () => db.Database.CurrentTransaction?.GetDbTransaction();
+    }
+
+    /// <summary>Reads on a connection of its own: no EF model is built (a command line's start-up).</summary>
+    public SubsidyRoundHandler(DbConnection connection)
+    {
+        _connection = connection;
+        _transaction = () => null;
+    }
+
     public async Task<SubsidyRoundResult> HandleAsync(SubsidyRoundRequest request, Plan plan, CancellationToken ct = default)
+    {
+        Check(request);
+        var inputs = await SubsidyRoundReader.ReadAsync(_connection, _transaction(), request.Year, ct);
+        var result = SubsidyRound.Compute(request.Year, inputs.Applicants, plan, request.Budget, NotesZh, NotesEn);
+        return result with { Platforms = PlatformRound.Compute(request.Year, inputs.Platforms, plan) };
+    }
+
+    private static void Check(SubsidyRoundRequest request)
     {
         if (!Bounds.IsYear(request.Year))
         {
@@ -28,71 +55,18 @@ public sealed class SubsidyRoundHandler(RdInvestDb db)
                 $"预算 {RuleFormat.Money(budget)} 元超出范围（0 至 {RuleFormat.Money(Bounds.MaxUnitMoney)} 元）",
                 $"the budget {RuleFormat.Money(budget)} yuan is out of range (0 to {RuleFormat.Money(Bounds.MaxUnitMoney)} yuan)");
         }
-        var prevYear = request.Year - 1;
-        var enterprises = db.Units.AsNoTracking().Where(u => u.Sector == Sectors.Enterprise);
-        var rows = await enterprises
-            .Join(db.RdRecords.AsNoTracking().Where(r => r.Year == prevYear), u => u.Id, r => r.UnitId,
-                (u, r) => new { u.Id, u.CreditCode, u.Name, u.DivisionCode, r.RdTotalFen, r.RevenueFen })
-            .ToListAsync(ct);
-        var prev2 = await enterprises
-            .Join(db.RdRecords.AsNoTracking().Where(r => r.Year == prevYear - 1), u => u.Id, r => r.UnitId, (u, r) => new { r.UnitId, r.RdTotalFen })
-            .ToDictionaryAsync(x => x.UnitId, x => x.RdTotalFen, ct);
-        // The applicants as a subquery, never as a list of ids: a parameter per enterprise breaks past SQLite's 32,766
-        // variables (and slows PostgreSQL); the database joins instead.
-        var applicantIds = enterprises
-            .Join(db.RdRecords.AsNoTracking().Where(r => r.Year == prevYear), u => u.Id, r => r.UnitId, (u, r) => u.Id);
-        var certificates = (await db.Certifications.AsNoTracking()
-                .Where(c => c.Kind == CertificationKinds.HighTech && applicantIds.Contains(c.UnitId))
-                .Select(c => new { c.UnitId, c.Issued, c.Relocated })
-                .ToListAsync(ct))
-            .ToLookup(c => c.UnitId, c => new HteCertificate(c.Issued, c.Relocated ?? false));
-        var payments = (await db.Payments.AsNoTracking()
-                .Where(p => (p.RuleId == "R1" || (p.RuleId == "R2" && p.Year == request.Year)) && p.UnitId != null && applicantIds.Contains(p.UnitId.Value))
-                .Select(p => new { p.UnitId, p.RuleId, p.Year, p.AmountFen, p.PaidOn, p.Source, p.Id })
-                .ToListAsync(ct))
-            .GroupBy(p => (UnitId: p.UnitId!.Value, p.RuleId))
-            .ToDictionary(g => g.Key, g => g.MinBy(p => p.Id)!);
-        PriorPayment? Paid(long unitId, string rule) => payments.TryGetValue((unitId, rule), out var p)
-            ? new PriorPayment(p.Year, Money.ToYuan(p.AmountFen), p.PaidOn, p.Source)
-            : null;
-        var divisions = await db.Divisions.AsNoTracking()
-            .Select(d => new { d.Code, d.NameZh, d.Level, d.ParentCode })
-            .ToDictionaryAsync(d => d.Code, ct);
+    }
 
-        (string Code, string Name) LeagueCity(string code)
-        {
-            // A unit sits in a county; its league/city is the county's parent. Units registered directly at
-            // league/city or region level count there.
-            if (!divisions.TryGetValue(code, out var d))
-            {
-                return (code, code);
-            }
-            if (d.Level == DivisionLevels.County && d.ParentCode is { } parent && divisions.TryGetValue(parent, out var p))
-            {
-                return (p.Code, p.NameZh);
-            }
-            return (d.Code, d.NameZh);
-        }
-
-        var applicants = rows
-            .OrderBy(r => r.CreditCode, StringComparer.Ordinal)
-            .Select(r =>
-            {
-                var (code, name) = LeagueCity(r.DivisionCode);
-                return new SubsidyApplicant(r.CreditCode, r.Name, code, name,
-                    Money.ToYuan(r.RdTotalFen),
-                    Money.ToYuan(r.RevenueFen ?? 0L),
-                    prev2.TryGetValue(r.Id, out var p2) ? Money.ToYuan(p2) : null)
-                {
-                    HteCertificates = certificates[r.Id].ToList(),
-                    R1Paid = Paid(r.Id, "R1"),
-                    R2Paid = Paid(r.Id, "R2"),
-                };
-            })
-            .ToList();
-        var result = SubsidyRound.Compute(request.Year, applicants, plan, request.Budget, NotesZh, NotesEn);
-        var platforms = await new PlatformRoundApplicants(db).ReadAsync(request.Year, code => LeagueCity(code), ct);
-        return result with { Platforms = PlatformRound.Compute(request.Year, platforms, plan) };
+    /// <summary>
+    /// The round to be written as it is computed (<see cref="SubsidyRoundStream"/>): the inputs read set-based on the
+    /// connection, the claims and totals computed, the lines explained only when they are enumerated with explain.
+    /// </summary>
+    public async Task<SubsidyRoundStream> StreamAsync(SubsidyRoundRequest request, Plan plan, CancellationToken ct = default)
+    {
+        Check(request);
+        var inputs = await SubsidyRoundReader.ReadAsync(_connection, _transaction(), request.Year, ct);
+        return SubsidyRoundStream.Create(request.Year, inputs.Applicants, plan, request.Budget, NotesZh, NotesEn,
+            PlatformRound.Compute(request.Year, inputs.Platforms, plan));
     }
 
     private static readonly string[] NotesZh =
