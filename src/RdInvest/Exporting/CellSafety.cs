@@ -27,8 +27,7 @@ public static class CellSafety
         {
             foreach (var c in text)
             {
-                if (row[c] is string s && s.Length > 0 && IsDangerousStart(s[0])
-                    && !decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+                if (row[c] is string s && s.Length > 0 && IsDangerousStart(s[0]) && !IsPlainNumber(s))
                 {
                     row[c] = "'" + s;
                 }
@@ -36,4 +35,10 @@ public static class CellSafety
         }
         return table;
     }
+
+    /// <summary>A signed number as the system formats it ("-1,234.50"): no leading tab, CR or other white space.</summary>
+    public static bool IsPlainNumber(string s) =>
+        s.Length > 1 && (s[0] is '-' or '+') && char.IsAsciiDigit(s[1])
+        && decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+            CultureInfo.InvariantCulture, out _);
 }

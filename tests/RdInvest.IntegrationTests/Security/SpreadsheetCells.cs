@@ -29,8 +29,7 @@ internal static class SpreadsheetCells
     }
 
     public static bool Dangerous(string cell) =>
-        cell.Length > 0 && Exporting.CellSafety.IsDangerousStart(cell[0])
-        && !decimal.TryParse(cell, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out _);
+        cell.Length > 0 && Exporting.CellSafety.IsDangerousStart(cell[0]) && !Exporting.CellSafety.IsPlainNumber(cell);
 
     private static int FormulaCount(byte[] bytes)
     {
