@@ -175,7 +175,7 @@ public static class RuleBatchFiles
                     using var writer = new StreamWriter(path, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
                     using var csv = CsvDataWriter.Create(writer, new CsvDataWriterOptions { Culture = CultureInfo.InvariantCulture });
                     using var table = ToTable(run);
-                    using var reader = table.CreateDataReader();
+                    using var reader = CellSafety.NeutraliseText(table).CreateDataReader();
                     csv.Write(reader);
                     break;
                 }
@@ -183,7 +183,7 @@ public static class RuleBatchFiles
                 {
                     using var table = ToTable(run);
                     using var summary = Summary(run);
-                    var sheets = new Dictionary<string, object> { ["结果 results"] = table, ["汇总 summary"] = summary };
+                    var sheets = new Dictionary<string, object> { ["结果 results"] = CellSafety.NeutraliseText(table), ["汇总 summary"] = CellSafety.NeutraliseText(summary) };
                     MiniExcel.SaveAs(path, sheets, overwriteFile: true);
                     break;
                 }
@@ -233,7 +233,7 @@ public static class RuleBatchFiles
         {
             var csv = CsvDataWriter.Create(new KeepOpenWriter(writer), new CsvDataWriterOptions { Culture = CultureInfo.InvariantCulture, WriteHeaders = header });
             using (csv)
-            using (var reader = table.CreateDataReader())
+            using (var reader = CellSafety.NeutraliseText(table).CreateDataReader())
             {
                 csv.Write(reader);
             }

@@ -26,9 +26,9 @@ public static class SubsidyRoundFiles
                     using var summary = Summary(r);
                     MiniExcel.SaveAs(path, new Dictionary<string, object>
                     {
-                        ["名单 list"] = list,
-                        ["盟市合计 by league-city"] = cities,
-                        ["汇总 summary"] = summary,
+                        ["名单 list"] = CellSafety.NeutraliseText(list),
+                        ["盟市合计 by league-city"] = CellSafety.NeutraliseText(cities),
+                        ["汇总 summary"] = CellSafety.NeutraliseText(summary),
                     }, overwriteFile: true);
                     break;
                 }
@@ -37,7 +37,7 @@ public static class SubsidyRoundFiles
                     using var writer = new StreamWriter(path, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
                     using var csv = CsvDataWriter.Create(writer, new CsvDataWriterOptions { Culture = CultureInfo.InvariantCulture });
                     using var list = List(r);
-                    using var reader = list.CreateDataReader();
+                    using var reader = CellSafety.NeutraliseText(list).CreateDataReader();
                     csv.Write(reader);
                     break;
                 }
@@ -113,9 +113,9 @@ public static class SubsidyRoundFiles
                     summary.Rows.Add("指纹 fingerprint (SHA-256)", r.Fingerprint);
                     MiniExcel.SaveAs(path, new Dictionary<string, object>
                     {
-                        ["拨付名单 payments"] = list,
-                        ["盟市合计 by league-city"] = cities,
-                        ["汇总 summary"] = summary,
+                        ["拨付名单 payments"] = CellSafety.NeutraliseText(list),
+                        ["盟市合计 by league-city"] = CellSafety.NeutraliseText(cities),
+                        ["汇总 summary"] = CellSafety.NeutraliseText(summary),
                     }, overwriteFile: true);
                     break;
                 }
@@ -123,7 +123,7 @@ public static class SubsidyRoundFiles
                 {
                     using var writer = new StreamWriter(path, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
                     using var csv = CsvDataWriter.Create(writer, new CsvDataWriterOptions { Culture = CultureInfo.InvariantCulture });
-                    using var reader = list.CreateDataReader();
+                    using var reader = CellSafety.NeutraliseText(list).CreateDataReader();
                     csv.Write(reader);
                     break;
                 }

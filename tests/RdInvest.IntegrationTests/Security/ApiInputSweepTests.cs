@@ -181,13 +181,17 @@ public sealed partial class ApiInputSweepTests
         TestContext.Current.SendDiagnosticMessage($"swept {endpoints.Count(e => !e.Multipart)} JSON write endpoints × {inputs.Count} inputs = {sent} requests");
     }
 
+    /// <summary>Upload file names that try to leave the upload folder or break the file system.</summary>
+    public static readonly TheoryData<string> HostileFileNames = new(
+        "../../../../tmp/rdinvest-escape.csv",
+        "..\\..\\..\\rdinvest-escape.csv",
+        "/etc/rdinvest-escape.csv",
+        "..",
+        "con:name?*<>|.csv",
+        "rdinvest-long-name-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.csv");
+
     [Theory]
-    [InlineData("../../../../tmp/rdinvest-escape.csv")]
-    [InlineData("..\\..\\..\\rdinvest-escape.csv")]
-    [InlineData("/etc/rdinvest-escape.csv")]
-    [InlineData("..")]
-    [InlineData("con:name?*<>|.csv")]
-    [InlineData("rdinvest-long-name-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.csv")]
+    [MemberData(nameof(HostileFileNames))]
     public async Task EveryUploadEndpoint_HostileFileName_NeverEscapesOrFails(string fileName)
     {
         await using var host = await CreateAsync();
@@ -210,6 +214,57 @@ public sealed partial class ApiInputSweepTests
         Assert.False(File.Exists("/tmp/rdinvest-escape.csv"));
         Assert.False(File.Exists(Path.Combine(Path.GetTempPath(), "rdinvest-escape.csv")));
         Assert.True(failures.Length == 0, failures.ToString());
+    }
+
+    /// <summary>
+    /// The page import's upload (the browser's multipart form with its antiforgery token), under the same names: the
+    /// answer is the page again or a redirect to the dry run's job, never a 5xx; whatever is kept sits in its own
+    /// folder right under the uploads folder under a safe name, and nothing lands outside it.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(HostileFileNames))]
+    public async Task PageImportUpload_HostileFileName_NeverEscapesOrFails(string fileName)
+    {
+        await using var host = await CreateAsync();
+        using var page = await PageForms.SessionAsync(host, "region-admin", TestPassword);
+        var token = PageForms.Token(await page.GetStringAsync("/imports", Ct));
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        form.Add(new StringContent("units"), "kind");
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes($"credit_code,name,sector,division_code\n{UnitNew},新单位,enterprise,{CountyIn}\n"));
+        file.Headers.ContentDisposition = new ContentDispositionHeaderValue("form-data") { Name = "\"file\"", FileName = "\"" + fileName.Replace("\"", "", StringComparison.Ordinal) + "\"" };
+        form.Add(file);
+        using var r = await page.PostAsync("/imports?handler=upload", form, Ct);
+        var body = await r.Content.ReadAsStringAsync(Ct);
+        Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.Found, $"{(int)r.StatusCode}: {body[..Math.Min(body.Length, 500)]}");
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+        var jobs = host.Factory.Services.GetRequiredService<RdInvest.Web.Imports.ImportJobs>();
+        if (r.StatusCode != HttpStatusCode.OK)
+        {
+            // Accepted: the job page answers, and the dry run ends (so nothing is still writing when the host stops).
+            var location = r.Headers.Location!.ToString();
+            var id = location[(location.IndexOf("job=", StringComparison.Ordinal) + 4)..];
+            var job = jobs.Find(id, "region-admin");
+            Assert.NotNull(job);
+            for (var i = 0; i < 300 && !job.Finished; i++)
+            {
+                await Task.Delay(100, Ct);
+            }
+            Assert.True(job.Finished);
+            using var shown = await page.GetAsync(location, Ct);
+            Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+            Assert.Equal(RdInvest.Web.Imports.ImportJobs.SafeName(fileName), job.FileName);
+        }
+        var folder = Path.GetFullPath(jobs.Folder);
+        foreach (var kept in Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories) : [])
+        {
+            Assert.Equal(folder, Path.GetDirectoryName(Path.GetDirectoryName(kept)));
+            var name = Path.GetFileName(kept);
+            Assert.True(name.Length <= 200 && name is not ("." or "..") && name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 && !name.Any(char.IsControl), name);
+        }
+        Assert.False(File.Exists("/tmp/rdinvest-escape.csv"));
+        Assert.False(File.Exists("/etc/rdinvest-escape.csv"));
+        Assert.False(File.Exists(Path.Combine(Path.GetTempPath(), "rdinvest-escape.csv")));
     }
 
     [Fact]

@@ -28,6 +28,14 @@ internal static partial class PageForms
         return await c.PostAsync(action, new FormUrlEncodedContent(form), ct);
     }
 
+    /// <summary>The antiforgery token of a page's form.</summary>
+    public static string Token(string html)
+    {
+        var token = TokenField().Match(html);
+        Assert.True(token.Success, "no antiforgery token on the page");
+        return token.Groups[1].Value;
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
 }
