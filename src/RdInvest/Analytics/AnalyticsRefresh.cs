@@ -11,7 +11,17 @@ namespace RdInvest.Analytics;
 /// </summary>
 public static class AnalyticsRefresh
 {
+    /// <remarks>
+    /// Every call renews the data stamp (<see cref="AnalyticsStamps"/>), also when no measure is touched: the write may
+    /// change what reads show outside these tables (published figures).
+    /// </remarks>
     public static async Task AfterWriteAsync(RdInvestDb db, AnalyticsTouch touch, CancellationToken ct)
+    {
+        await RefreshAsync(db, touch, ct);
+        await AnalyticsStamps.BumpAsync(db, ct);
+    }
+
+    private static async Task RefreshAsync(RdInvestDb db, AnalyticsTouch touch, CancellationToken ct)
     {
         if (touch.IsEmpty)
         {
@@ -63,11 +73,8 @@ public static class AnalyticsRefresh
     /// </summary>
     public static async Task AfterPlanLoadAsync(RdInvestDb db, CancellationToken ct)
     {
+        await AnalyticsStamps.BumpAsync(db, ct);
         var held = await db.AnalyticsYears.AsNoTracking().ToListAsync(ct);
-        if (held.Count == 0)
-        {
-            return;
-        }
         var plan = await AnalyticsPlan.DefaultAsync(db, ct);
         foreach (var y in held.Where(y => y.LeadingPrefixes != AnalyticsPlan.Join(AnalyticsPlan.Leading(plan, y.Year))))
         {
@@ -87,6 +94,7 @@ public static class AnalyticsRefresh
         {
             await ComputeYearAsync(db, year, AnalyticsPlan.Leading(plan, year), ct);
         }
+        await AnalyticsStamps.BumpAsync(db, ct);
         return years;
     }
 
@@ -94,8 +102,13 @@ public static class AnalyticsRefresh
     /// On a database whose records predate the analytics tables (records present, no year held), fills them: run after
     /// every migration, so an upgraded database never shows empty figures.
     /// </summary>
+    /// <remarks>A database never stamped (upgraded from a version without the stamp) gets its first stamp here.</remarks>
     public static async Task EnsureFilledAsync(RdInvestDb db, CancellationToken ct)
     {
+        if (await AnalyticsStamps.ReadAsync(db, ct) is null)
+        {
+            await AnalyticsStamps.BumpAsync(db, ct);
+        }
         if (await db.AnalyticsYears.AnyAsync(ct) || !(await db.RdRecords.AnyAsync(ct) || await db.Projects.AnyAsync(ct)))
         {
             return;
