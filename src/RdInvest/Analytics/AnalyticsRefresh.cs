@@ -90,9 +90,20 @@ public static class AnalyticsRefresh
         await db.AnalyticsYears.ExecuteDeleteAsync(ct);
         var years = await YearsToHoldAsync(db, ct);
         var plan = await AnalyticsPlan.DefaultAsync(db, ct);
+        var leading = years.ToDictionary(y => y, y => AnalyticsPlan.Leading(plan, y));
+        // One pass over every record for every year; the per-year queries only when a plan's prefix is not a plain code.
+        var groups = (await AnalyticsBulk.ReadAsync(db, leading, ct))?.ToLookup(g => g.Y);
         foreach (var year in years)
         {
-            await ComputeYearAsync(db, year, AnalyticsPlan.Leading(plan, year), ct);
+            if (groups is null)
+            {
+                await ComputeYearAsync(db, year, leading[year], ct);
+                continue;
+            }
+            await AnalyticsStore.ReplaceAsync(db, await new AnalyticsComputer(db).FromPartsAsync(year, AnalyticsBulk.PartsOf(groups[year]), ct), null, ct);
+            await AnalyticsStore.ReplaceParksAsync(db, year,
+                await new ParkAnalyticsComputer(db).FromSumsAsync(year, AnalyticsBulk.ParksOf(groups[year]), ct), null, ct);
+            await HoldAsync(db, year, leading[year], ct);
         }
         await AnalyticsStamps.BumpAsync(db, ct);
         return years;
@@ -137,6 +148,11 @@ public static class AnalyticsRefresh
     {
         await AnalyticsStore.ReplaceAsync(db, await new AnalyticsComputer(db).ComputeAsync(year, null, leading, ct), null, ct);
         await AnalyticsStore.ReplaceParksAsync(db, year, await new ParkAnalyticsComputer(db).ComputeAsync(year, null, ct), null, ct);
+        await HoldAsync(db, year, leading, ct);
+    }
+
+    private static async Task HoldAsync(RdInvestDb db, int year, IReadOnlyList<string>? leading, CancellationToken ct)
+    {
         await db.AnalyticsYears.Where(y => y.Year == year).ExecuteDeleteAsync(ct);
         var prefixes = AnalyticsPlan.Join(leading);
         await db.Database.ExecuteSqlRawAsync("""INSERT INTO analytics_years ("Year", "LeadingPrefixes") VALUES ({0}, {1})""", [year, prefixes], ct);
