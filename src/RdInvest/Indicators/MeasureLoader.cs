@@ -44,8 +44,21 @@ public sealed class MeasureLoader(RdInvestDb db, bool preliminary = false, Plans
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.Code).Order(StringComparer.Ordinal).ToList());
     }
 
-    public async Task<Rollup> RollupAsync(int year, IReadOnlyDictionary<string, IReadOnlyList<string>> children, CancellationToken ct) =>
-        new(children, await LoadYearAsync(year, ct));
+    /// <summary>
+    /// The year's rollup over <paramref name="children"/>; when that is this loader's own tree, the rollup (with the values
+    /// it has worked out) is kept under the data stamp and shared by every later read.
+    /// </summary>
+    public async Task<Rollup> RollupAsync(int year, IReadOnlyDictionary<string, IReadOnlyList<string>> children, CancellationToken ct)
+    {
+        if (!ReferenceEquals(children, await ChildrenAsync(ct)))
+        {
+            return new(children, await LoadYearAsync(year, ct));
+        }
+        var stamp = await StampAsync(ct);
+        var leading = await LeadingAsync(year, stamp, ct);
+        return await Analytics.AnalyticsCache.GetAsync(db, stamp, ("year-rollup", year, preliminary, leading),
+            async () => new Rollup(children, await LoadYearAsync(year, ct)));
+    }
 
     public async Task<IReadOnlyDictionary<string, DivisionInputs>> LoadYearAsync(int year, CancellationToken ct)
     {
