@@ -8,6 +8,7 @@ using RdInvest.Indicators;
 // Benchmarks at the scale of the demo population, each reported as a ratio against the database's own work on
 // the same data in the same run (docs/PERFORMANCE.md). Usage:
 //   dotnet run -c Release --project bench/RdInvest.Bench -- indicators|batch [--cases N]|pages|analytics [--db PATH|Host=…]
+//   dotnet run -c Release --project bench/RdInvest.Bench -- analytics [--db DEMO_DB] [--big LARGE_DB] [--runs R (large: default 1)]
 //   dotnet run -c Release --project bench/RdInvest.Bench -- generate [--units N] [--years Y] --out DIR
 //   dotnet run -c Release --project bench/RdInvest.Bench -- scale|import|round [--units N] [--years Y] [--runs R] [--data DIR]
 //       [--pg ADMIN_CONNECTION_STRING] [--only sqlite|postgres] [--phases] [--quick]
@@ -43,7 +44,8 @@ switch (scenario)
         await PagesBench.RunAsync(target);
         break;
     case "analytics":
-        await AnalyticsBench.RunAsync(target);
+        await AnalyticsBench.RunAsync(target, Arg("--big") is { } big ? DbTarget.Parse(big) : null,
+            int.Parse(Arg("--runs") ?? "1", CultureInfo.InvariantCulture));
         break;
     case "batch":
         var cases = int.Parse(args2.SkipWhile(a => a != "--cases").Skip(1).FirstOrDefault() ?? "100000", CultureInfo.InvariantCulture);

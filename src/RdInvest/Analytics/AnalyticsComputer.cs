@@ -14,7 +14,22 @@ namespace RdInvest.Analytics;
 /// </summary>
 public sealed class AnalyticsComputer(RdInvestDb db)
 {
-    private sealed record Part(string Division, string Status, long[] V);
+    /// <summary>One division × approval status group of an aggregate: its values in the order the fill methods read them.</summary>
+    internal sealed record Part(string Division, string Status, long[] V);
+
+    /// <summary>The record aggregates of one year, as <see cref="AnalyticsBulk"/> reads them for every year in one pass.</summary>
+    internal sealed record YearParts(List<Part> Sums, List<Part> Above, List<Part> Platforms, List<Part> Institutions, List<Part> Leading,
+        List<Part> Hosting);
+
+    /// <summary>A year's measures from record aggregates read elsewhere, plus its certificates and projects.</summary>
+    internal async Task<YearDirect> FromPartsAsync(int year, YearParts parts, CancellationToken ct)
+    {
+        var result = new YearDirect(year, new DirectValues(), new DirectValues());
+        FillSums(result, parts.Sums);
+        FillIndustrial(result, parts.Above, parts.Platforms, parts.Institutions, parts.Leading, parts.Hosting);
+        await CertificatesAndProjectsAsync(result, year, db.Units, ct);
+        return result;
+    }
 
     private sealed class Row
     {
@@ -60,6 +75,16 @@ public sealed class AnalyticsComputer(RdInvestDb db)
             s.N, s.RdTotal, s.Gov, s.GovN, s.Ent, s.EntN, s.For, s.ForN, s.Oth, s.OthN, s.Basic, s.BasicN,
             s.Applied, s.AppliedN, s.Exp, s.ExpN, s.SecEnt, s.SecInst, s.SecUni,
         ])).ToList();
+        FillSums(result, sums);
+        var industrial = records.Where(x => x.U.AboveScale && x.U.Sector == Sectors.Enterprise && x.U.IndustryCode != null
+            && (x.U.IndustryCode.StartsWith("B") || x.U.IndustryCode.StartsWith("C") || x.U.IndustryCode.StartsWith("D")));
+        await IndustrialAsync(result, industrial, year, leadingPrefixes, ct);
+        await CertificatesAndProjectsAsync(result, year, units, ct);
+        return result;
+    }
+
+    private static void FillSums(YearDirect result, List<Part> sums)
+    {
         foreach (var (scope, prelim) in Scopes(result))
         {
             foreach (var (d, v) in Combine(sums, prelim))
@@ -79,11 +104,6 @@ public sealed class AnalyticsComputer(RdInvestDb db)
                 scope.Put(d, Measure.RdUniversity, v[18], n);
             }
         }
-        var industrial = records.Where(x => x.U.AboveScale && x.U.Sector == Sectors.Enterprise && x.U.IndustryCode != null
-            && (x.U.IndustryCode.StartsWith("B") || x.U.IndustryCode.StartsWith("C") || x.U.IndustryCode.StartsWith("D")));
-        await IndustrialAsync(result, industrial, year, leadingPrefixes, ct);
-        await CertificatesAndProjectsAsync(result, year, units, ct);
-        return result;
     }
 
     /// <summary>Above-scale industrial enterprises (规上工业: GB/T 4754 sections B, C, D) with a record that year, and T10/T11.</summary>
@@ -125,6 +145,12 @@ public sealed class AnalyticsComputer(RdInvestDb db)
             hosting = await CountAsync(lead.Where(x => regionOrAbove.Any(p => p.HostUnitId == x.U.Id)).GroupBy(x => new { x.U.DivisionCode, x.R.Status })
                 .Select(g => new Part(g.Key.DivisionCode, g.Key.Status, new long[] { g.Count() })), ct);
         }
+        FillIndustrial(result, above, platforms, institutions, leading, hosting);
+    }
+
+    private static void FillIndustrial(YearDirect result, List<Part> above, List<Part> platforms, List<Part> institutions, List<Part> leading,
+        List<Part> hosting)
+    {
         foreach (var (scope, prelim) in Scopes(result))
         {
             foreach (var (d, v) in Combine(above, prelim))

@@ -5,7 +5,8 @@ namespace RdInvest.Analytics;
 
 /// <summary>How the analytics tables are stored: keyed for reading one year (or one division-year) in one index range.</summary>
 internal sealed class AnalyticsConfiguration :
-    IEntityTypeConfiguration<AnalyticsMeasure>, IEntityTypeConfiguration<AnalyticsParkMeasure>, IEntityTypeConfiguration<AnalyticsYear>
+    IEntityTypeConfiguration<AnalyticsMeasure>, IEntityTypeConfiguration<AnalyticsParkMeasure>, IEntityTypeConfiguration<AnalyticsYear>,
+    IEntityTypeConfiguration<AnalyticsStamp>
 {
     public void Configure(EntityTypeBuilder<AnalyticsMeasure> e)
     {
@@ -29,5 +30,12 @@ internal sealed class AnalyticsConfiguration :
         e.HasKey(x => x.Year);
         e.Property(x => x.Year).ValueGeneratedNever();
         e.Property(x => x.LeadingPrefixes).HasMaxLength(2000);
+    }
+
+    public void Configure(EntityTypeBuilder<AnalyticsStamp> e)
+    {
+        e.ToTable("analytics_stamp");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).ValueGeneratedNever();
     }
 }

@@ -11,7 +11,17 @@ namespace RdInvest.Analytics;
 /// </summary>
 public static class AnalyticsRefresh
 {
+    /// <remarks>
+    /// Every call renews the data stamp (<see cref="AnalyticsStamps"/>), also when no measure is touched: the write may
+    /// change what reads show outside these tables (published figures).
+    /// </remarks>
     public static async Task AfterWriteAsync(RdInvestDb db, AnalyticsTouch touch, CancellationToken ct)
+    {
+        await RefreshAsync(db, touch, ct);
+        await AnalyticsStamps.BumpAsync(db, ct);
+    }
+
+    private static async Task RefreshAsync(RdInvestDb db, AnalyticsTouch touch, CancellationToken ct)
     {
         if (touch.IsEmpty)
         {
@@ -63,11 +73,8 @@ public static class AnalyticsRefresh
     /// </summary>
     public static async Task AfterPlanLoadAsync(RdInvestDb db, CancellationToken ct)
     {
+        await AnalyticsStamps.BumpAsync(db, ct);
         var held = await db.AnalyticsYears.AsNoTracking().ToListAsync(ct);
-        if (held.Count == 0)
-        {
-            return;
-        }
         var plan = await AnalyticsPlan.DefaultAsync(db, ct);
         foreach (var y in held.Where(y => y.LeadingPrefixes != AnalyticsPlan.Join(AnalyticsPlan.Leading(plan, y.Year))))
         {
@@ -83,10 +90,22 @@ public static class AnalyticsRefresh
         await db.AnalyticsYears.ExecuteDeleteAsync(ct);
         var years = await YearsToHoldAsync(db, ct);
         var plan = await AnalyticsPlan.DefaultAsync(db, ct);
+        var leading = years.ToDictionary(y => y, y => AnalyticsPlan.Leading(plan, y));
+        // One pass over every record for every year; the per-year queries only when a plan's prefix is not a plain code.
+        var groups = (await AnalyticsBulk.ReadAsync(db, leading, ct))?.ToLookup(g => g.Y);
         foreach (var year in years)
         {
-            await ComputeYearAsync(db, year, AnalyticsPlan.Leading(plan, year), ct);
+            if (groups is null)
+            {
+                await ComputeYearAsync(db, year, leading[year], ct);
+                continue;
+            }
+            await AnalyticsStore.ReplaceAsync(db, await new AnalyticsComputer(db).FromPartsAsync(year, AnalyticsBulk.PartsOf(groups[year]), ct), null, ct);
+            await AnalyticsStore.ReplaceParksAsync(db, year,
+                await new ParkAnalyticsComputer(db).FromSumsAsync(year, AnalyticsBulk.ParksOf(groups[year]), ct), null, ct);
+            await HoldAsync(db, year, leading[year], ct);
         }
+        await AnalyticsStamps.BumpAsync(db, ct);
         return years;
     }
 
@@ -94,8 +113,13 @@ public static class AnalyticsRefresh
     /// On a database whose records predate the analytics tables (records present, no year held), fills them: run after
     /// every migration, so an upgraded database never shows empty figures.
     /// </summary>
+    /// <remarks>A database never stamped (upgraded from a version without the stamp) gets its first stamp here.</remarks>
     public static async Task EnsureFilledAsync(RdInvestDb db, CancellationToken ct)
     {
+        if (await AnalyticsStamps.ReadAsync(db, ct) is null)
+        {
+            await AnalyticsStamps.BumpAsync(db, ct);
+        }
         if (await db.AnalyticsYears.AnyAsync(ct) || !(await db.RdRecords.AnyAsync(ct) || await db.Projects.AnyAsync(ct)))
         {
             return;
@@ -124,6 +148,11 @@ public static class AnalyticsRefresh
     {
         await AnalyticsStore.ReplaceAsync(db, await new AnalyticsComputer(db).ComputeAsync(year, null, leading, ct), null, ct);
         await AnalyticsStore.ReplaceParksAsync(db, year, await new ParkAnalyticsComputer(db).ComputeAsync(year, null, ct), null, ct);
+        await HoldAsync(db, year, leading, ct);
+    }
+
+    private static async Task HoldAsync(RdInvestDb db, int year, IReadOnlyList<string>? leading, CancellationToken ct)
+    {
         await db.AnalyticsYears.Where(y => y.Year == year).ExecuteDeleteAsync(ct);
         var prefixes = AnalyticsPlan.Join(leading);
         await db.Database.ExecuteSqlRawAsync("""INSERT INTO analytics_years ("Year", "LeadingPrefixes") VALUES ({0}, {1})""", [year, prefixes], ct);

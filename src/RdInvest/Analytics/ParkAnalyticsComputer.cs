@@ -36,6 +36,19 @@ public sealed class ParkAnalyticsComputer(RdInvestDb db)
                                  Patents = g.Sum(x => x.InventionPatents ?? 0),
                                  PatentsN = g.Sum(x => x.InventionPatents != null ? 1 : 0),
                              }).ToListAsync(ct);
+        return await WithHighTechAsync(year, units, records.Select(r => new ParkSums(r.Park, r.N, r.Rd, r.Inst, r.InstN, r.Patents, r.PatentsN)), ct);
+    }
+
+    /// <summary>One park's sums over its member units' final records of a year.</summary>
+    internal sealed record ParkSums(string Park, long N, long Rd, long Inst, long InstN, long Patents, long PatentsN);
+
+    /// <summary>Every park's measures of a year from record sums read elsewhere, plus its high-tech enterprises.</summary>
+    internal Task<Dictionary<string, Dictionary<string, DirectValue>>> FromSumsAsync(int year, IEnumerable<ParkSums> sums, CancellationToken ct) =>
+        WithHighTechAsync(year, db.Units.Where(u => u.ParkId != null), sums, ct);
+
+    private async Task<Dictionary<string, Dictionary<string, DirectValue>>> WithHighTechAsync(int year, IQueryable<ReportingUnit> units,
+        IEnumerable<ParkSums> records, CancellationToken ct)
+    {
         var yearEnd = new DateOnly(year, 12, 31);
         var hteFrom = new DateOnly(year - 2, 1, 1);
         var hte = await (from c in db.Certifications
@@ -50,9 +63,9 @@ public sealed class ParkAnalyticsComputer(RdInvestDb db)
         foreach (var r in records)
         {
             var m = Of(r.Park);
-            m[RdTotal] = new DirectValue(r.Rd, r.N);
-            m[RdInstitutions] = new DirectValue(r.Inst, r.InstN);
-            m[InventionPatents] = new DirectValue(r.Patents, r.PatentsN);
+            m[RdTotal] = new DirectValue(r.Rd, checked((int)r.N));
+            m[RdInstitutions] = new DirectValue(r.Inst, checked((int)r.InstN));
+            m[InventionPatents] = new DirectValue(r.Patents, checked((int)r.PatentsN));
         }
         foreach (var h in hte)
         {

@@ -40,6 +40,7 @@ public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext
     public DbSet<RdInvest.Analytics.AnalyticsMeasure> AnalyticsMeasures => Set<RdInvest.Analytics.AnalyticsMeasure>();
     public DbSet<RdInvest.Analytics.AnalyticsParkMeasure> AnalyticsParkMeasures => Set<RdInvest.Analytics.AnalyticsParkMeasure>();
     public DbSet<RdInvest.Analytics.AnalyticsYear> AnalyticsYears => Set<RdInvest.Analytics.AnalyticsYear>();
+    public DbSet<RdInvest.Analytics.AnalyticsStamp> AnalyticsStamps => Set<RdInvest.Analytics.AnalyticsStamp>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -75,6 +76,7 @@ public abstract class RdInvestDb(DbContextOptions options) : IdentityUserContext
         b.ApplyConfiguration<RdInvest.Analytics.AnalyticsMeasure>(new RdInvest.Analytics.AnalyticsConfiguration());
         b.ApplyConfiguration<RdInvest.Analytics.AnalyticsParkMeasure>(new RdInvest.Analytics.AnalyticsConfiguration());
         b.ApplyConfiguration<RdInvest.Analytics.AnalyticsYear>(new RdInvest.Analytics.AnalyticsConfiguration());
+        b.ApplyConfiguration<RdInvest.Analytics.AnalyticsStamp>(new RdInvest.Analytics.AnalyticsConfiguration());
         b.Entity<IdentityUserClaim<long>>().ToTable("user_claims");
         b.Entity<IdentityUserLogin<long>>().ToTable("user_logins");
         b.Entity<IdentityUserToken<long>>().ToTable("user_tokens");

@@ -133,6 +133,7 @@ public static class ReferenceData
         if (inserted + updated > 0)
         {
             await db.SaveChangesAsync(ct);
+            await Analytics.AnalyticsStamps.BumpAsync(db, ct);
         }
         return new DivisionSeedResult(Divisions.Count, inserted, updated);
     }

@@ -22,7 +22,7 @@ public sealed class IndicatorsHandler(RdInvestDb db, bool preliminary = false, P
     public string DataStatus => preliminary ? "preliminary" : "final";
     private readonly Dictionary<int, Rollup> _years = [];
     private IReadOnlyDictionary<string, IReadOnlyList<string>>? _children;
-    private Dictionary<string, Division>? _divisions;
+    private IReadOnlyDictionary<string, Division>? _divisions;
 
     public async Task<DivisionIndicators> HandleAsync(IndicatorsRequest request, CancellationToken ct)
     {
@@ -44,17 +44,22 @@ public sealed class IndicatorsHandler(RdInvestDb db, bool preliminary = false, P
         return years.SelectMany(y => _divisions!.Values.OrderBy(d => d.Code, StringComparer.Ordinal).Select(d => Compute(d, y))).ToList();
     }
 
-    public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct)
-    {
-        var a = await db.RdRecords.Select(r => r.Year).Distinct().ToListAsync(ct);
-        var b = await db.DivisionFigures.Select(r => r.Year).Distinct().ToListAsync(ct);
-        return a.Union(b).Order().ToList();
-    }
+    /// <summary>
+    /// The years with unit records or published figures: kept under the data stamp, so only the first read after a write
+    /// scans the records' years.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct) =>
+        await Analytics.AnalyticsCache.GetAsync<IReadOnlyList<int>>(db, await _loader.StampAsync(ct), "years-with-data", async () =>
+        {
+            var a = await db.RdRecords.Select(r => r.Year).Distinct().ToListAsync(ct);
+            var b = await db.DivisionFigures.Select(r => r.Year).Distinct().ToListAsync(ct);
+            return a.Union(b).Order().ToList();
+        });
 
     /// <summary>Loads the division tree and the given years' measures (each year once per handler).</summary>
     public async Task PrepareAsync(IEnumerable<int> years, CancellationToken ct)
     {
-        _divisions ??= await db.Divisions.AsNoTracking().ToDictionaryAsync(d => d.Code, StringComparer.Ordinal, ct);
+        _divisions ??= await _loader.DivisionsAsync(ct);
         _children ??= await _loader.ChildrenAsync(ct);
         foreach (var y in years.Distinct())
         {

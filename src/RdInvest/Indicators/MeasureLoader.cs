@@ -8,13 +8,35 @@ namespace RdInvest.Indicators;
 /// (<see cref="Analytics.AnalyticsReader"/>, maintained with every write) and the published figures — and the division
 /// tree. Official figures use final unit records only (二(五)16); <paramref name="preliminary"/> takes every record
 /// whatever its approval status. The leading and featured industries of T11 come from <paramref name="plan"/>, else from
-/// the default plan.
+/// the default plan. What it reads is kept in the process-wide <see cref="Analytics.AnalyticsCache"/> under the data
+/// stamp read once per loader (one small query), so a warm read of a year costs that query and a dictionary look-up.
 /// </summary>
 public sealed class MeasureLoader(RdInvestDb db, bool preliminary = false, Plans.Plan? plan = null)
 {
     private Plans.Plan? _plan = plan;
+    private long? _stamp;
+    private bool _stamped;
 
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ChildrenAsync(CancellationToken ct)
+    /// <summary>The data stamp this loader reads under (read from the database on first use).</summary>
+    public async Task<long?> StampAsync(CancellationToken ct)
+    {
+        if (!_stamped)
+        {
+            _stamp = await Analytics.AnalyticsStamps.ReadAsync(db, ct);
+            _stamped = true;
+        }
+        return _stamp;
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ChildrenAsync(CancellationToken ct) =>
+        await Analytics.AnalyticsCache.GetAsync(db, await StampAsync(ct), "division-children", () => ReadChildrenAsync(ct), c => c.Count);
+
+    /// <summary>The division tree by code (shared between readers: never change the entities).</summary>
+    public async Task<IReadOnlyDictionary<string, Division>> DivisionsAsync(CancellationToken ct) =>
+        await Analytics.AnalyticsCache.GetAsync<IReadOnlyDictionary<string, Division>>(db, await StampAsync(ct), "divisions",
+            async () => await db.Divisions.AsNoTracking().ToDictionaryAsync(d => d.Code, StringComparer.Ordinal, ct), d => d.Count);
+
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ReadChildrenAsync(CancellationToken ct)
     {
         var rows = await db.Divisions.AsNoTracking().Where(d => d.ParentCode != null)
             .Select(d => new { d.Code, d.ParentCode }).ToListAsync(ct);
@@ -22,18 +44,53 @@ public sealed class MeasureLoader(RdInvestDb db, bool preliminary = false, Plans
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.Code).Order(StringComparer.Ordinal).ToList());
     }
 
-    public async Task<Rollup> RollupAsync(int year, IReadOnlyDictionary<string, IReadOnlyList<string>> children, CancellationToken ct) =>
-        new(children, await LoadYearAsync(year, ct));
+    /// <summary>
+    /// The year's rollup over <paramref name="children"/>; when that is this loader's own tree, the rollup (with the values
+    /// it has worked out) is kept under the data stamp and shared by every later read.
+    /// </summary>
+    public async Task<Rollup> RollupAsync(int year, IReadOnlyDictionary<string, IReadOnlyList<string>> children, CancellationToken ct)
+    {
+        if (!ReferenceEquals(children, await ChildrenAsync(ct)))
+        {
+            return new(children, await LoadYearAsync(year, ct));
+        }
+        var stamp = await StampAsync(ct);
+        var leading = await LeadingAsync(year, stamp, ct);
+        return await Analytics.AnalyticsCache.GetAsync(db, stamp, ("year-rollup", year, preliminary, leading),
+            async () => new Rollup(children, await LoadYearAsync(year, ct)));
+    }
 
     public async Task<IReadOnlyDictionary<string, DivisionInputs>> LoadYearAsync(int year, CancellationToken ct)
     {
-        _plan ??= await new Plans.PlanResolver(db).ResolveAsync(null, ct);
-        var direct = await Analytics.AnalyticsReader.DivisionsAsync(db, year, preliminary, Analytics.AnalyticsPlan.Leading(_plan, year), ct);
-        var figures = await db.DivisionFigures.AsNoTracking().Where(f => f.Year == year).ToListAsync(ct);
-        var result = new Dictionary<string, DivisionInputs>(StringComparer.Ordinal);
-        foreach (var code in direct.Keys.Union(figures.Select(f => f.DivisionCode)))
+        var stamp = await StampAsync(ct);
+        var leading = await LeadingAsync(year, stamp, ct);
+        return await Analytics.AnalyticsCache.GetAsync(db, stamp, ("year-inputs", year, preliminary, leading),
+            () => ReadYearAsync(year, Analytics.AnalyticsPlan.Split(leading), ct), r => r.Count);
+    }
+
+    /// <summary>The year's leading-industry prefixes (joined): the given plan's, else the default plan's (kept under the stamp).</summary>
+    private async Task<string> LeadingAsync(int year, long? stamp, CancellationToken ct)
+    {
+        if (_plan is not null)
         {
-            var f = figures.FirstOrDefault(x => x.DivisionCode == code);
+            return Analytics.AnalyticsPlan.Join(Analytics.AnalyticsPlan.Leading(_plan, year));
+        }
+        return await Analytics.AnalyticsCache.GetAsync(db, stamp, ("default-leading", year), async () =>
+        {
+            _plan ??= await new Plans.PlanResolver(db).ResolveAsync(null, ct);
+            return Analytics.AnalyticsPlan.Join(Analytics.AnalyticsPlan.Leading(_plan, year));
+        });
+    }
+
+    private async Task<IReadOnlyDictionary<string, DivisionInputs>> ReadYearAsync(int year, IReadOnlyList<string>? leading, CancellationToken ct)
+    {
+        var direct = await Analytics.AnalyticsReader.DivisionsAsync(db, year, preliminary, leading, ct);
+        var figures = await db.DivisionFigures.AsNoTracking().Where(f => f.Year == year).ToListAsync(ct);
+        var byCode = figures.ToDictionary(f => f.DivisionCode, StringComparer.Ordinal);
+        var result = new Dictionary<string, DivisionInputs>(StringComparer.Ordinal);
+        foreach (var code in direct.Keys.Union(byCode.Keys))
+        {
+            var f = byCode.GetValueOrDefault(code);
             result[code] = new DivisionInputs(
                 direct.TryGetValue(code, out var d) ? d : new Dictionary<string, DirectValue>(),
                 f is null ? new Dictionary<string, long>() : Reported(f),

@@ -18,12 +18,18 @@ public sealed class PageFrameHandler(RdInvestDb db)
     {
         var years = await new IndicatorsHandler(db).YearsAsync(ct);
         var y = year is { } v && years.Contains(v) ? v : years.Count > 0 ? years[^1] : 0;
-        var records = await db.RdRecords.AsNoTracking().Where(r => r.Year == y).MaxAsync(r => (DateTime?)r.UpdatedAt, ct);
-        var figures = await db.DivisionFigures.AsNoTracking().Where(r => r.Year == y).MaxAsync(r => (DateTime?)r.UpdatedAt, ct);
-        var asOf = records is null ? figures : figures is null ? records : records > figures ? records : figures;
+        var asOf = (await Analytics.AnalyticsCache.GetAsync(db, await Analytics.AnalyticsStamps.ReadAsync(db, ct), ("as-of", y), async () =>
+        {
+            var records = await db.RdRecords.AsNoTracking().Where(r => r.Year == y).MaxAsync(r => (DateTime?)r.UpdatedAt, ct);
+            var figures = await db.DivisionFigures.AsNoTracking().Where(r => r.Year == y).MaxAsync(r => (DateTime?)r.UpdatedAt, ct);
+            return new AsOf(records is null ? figures : figures is null ? records : records > figures ? records : figures);
+        })).At;
         var (zh, en) = await ScopeNameAsync(user, ct);
         return new PageFrame(years, asOf, zh, en);
     }
+
+    /// <summary>A year's as-of time, boxed for the cache (kept under the data stamp: one scan per year after each write).</summary>
+    private sealed record AsOf(DateTime? At);
 
     /// <summary>The division a user's dashboard shows: the county, the league/city, or the region.</summary>
     public static string HomeDivision(UserScope user) =>

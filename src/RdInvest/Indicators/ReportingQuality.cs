@@ -34,6 +34,9 @@ public sealed record UnattributedImports(int ImportRows, int ErrorRows, int Warn
     public decimal? WarningRate => ImportRows == 0 ? null : IndicatorCalculator.RoundPercent(100m * WarningRows / ImportRows);
 }
 
+/// <summary>One division's records of a year: how many, and how many final.</summary>
+internal sealed record Reported(string Key, int N, int Final);
+
 public sealed record ReportingQualityReport(int Year, IReadOnlyList<ReportingQuality> Results, UnattributedImports Unattributed);
 
 /// <summary>`rdinvest reporting-quality`: <see cref="ReportingQuality"/> for every league/city, counted in SQL.</summary>
@@ -47,11 +50,13 @@ public sealed class ReportingQualityHandler(RdInvestDb db)
     {
         var divisions = await db.Divisions.AsNoTracking().ToDictionaryAsync(d => d.Code, StringComparer.Ordinal, ct);
         var registered = await db.Units.GroupBy(u => u.DivisionCode).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        var reported = await (from r in db.RdRecords
-                              join u in db.Units on r.UnitId equals u.Id
-                              where r.Year == year
-                              group r.Status by u.DivisionCode into g
-                              select new { g.Key, N = g.Count(), Final = g.Sum(s => s == DataStatuses.Final ? 1 : 0) }).ToListAsync(ct);
+        // The year's records per division: kept under the data stamp (every record write renews it), one scan per write.
+        var reported = await Analytics.AnalyticsCache.GetAsync(db, await Analytics.AnalyticsStamps.ReadAsync(db, ct), ("reported-units", year),
+            async () => await (from r in db.RdRecords
+                               join u in db.Units on r.UnitId equals u.Id
+                               where r.Year == year
+                               group r.Status by u.DivisionCode into g
+                               select new Reported(g.Key, g.Count(), g.Sum(s => s == DataStatuses.Final ? 1 : 0))).ToListAsync(ct), r => r.Count);
         var start = new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var end = start.AddYears(1);
         var imported = await (from d in db.ImportRunDivisions

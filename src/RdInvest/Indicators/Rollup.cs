@@ -19,7 +19,8 @@ public sealed class Rollup
 {
     private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _children;
     private readonly IReadOnlyDictionary<string, DivisionInputs> _inputs;
-    private readonly Dictionary<(string, string), RolledValue?> _memo = [];
+    // Shared between readers when kept in the analytics cache: a concurrent memo (a value may be worked out twice, never differently).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), RolledValue?> _memo = new();
 
     public Rollup(IReadOnlyDictionary<string, IReadOnlyList<string>> children, IReadOnlyDictionary<string, DivisionInputs> inputs)
     {

@@ -117,6 +117,7 @@ public sealed class DivisionFigureWriteHandler(RdInvestDb db, TimeProvider clock
         db.DivisionFigures.Add(f);
         AuditLog.Append(db, actor, "division_figure.create", "division_figure", $"{code}/{input.Year}", null, DivisionFigureView.Of(f), now);
         await AuditChain.SealAsync(db, ct);
+        await Analytics.AnalyticsStamps.BumpAsync(db, ct);
         await tx.CommitAsync(ct);
         return DivisionFigureView.Of(f);
     }
@@ -142,6 +143,7 @@ public sealed class DivisionFigureWriteHandler(RdInvestDb db, TimeProvider clock
         await Revisions.SaveAsync(db, ct, async () => await db.DivisionFigures.AsNoTracking().FirstOrDefaultAsync(x => x.Id == f.Id, ct) is { } stored
             ? DivisionFigureView.Of(stored) : null);
         await AuditChain.SealAsync(db, ct);
+        await Analytics.AnalyticsStamps.BumpAsync(db, ct);
         await tx.CommitAsync(ct);
         return DivisionFigureView.Of(f);
     }

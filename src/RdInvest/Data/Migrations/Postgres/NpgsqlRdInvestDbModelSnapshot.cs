@@ -163,6 +163,19 @@ namespace RdInvest.Data.Migrations.Postgres
                     b.ToTable("analytics_park_measures", (string)null);
                 });
 
+            modelBuilder.Entity("RdInvest.Analytics.AnalyticsStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("analytics_stamp", (string)null);
+                });
+
             modelBuilder.Entity("RdInvest.Analytics.AnalyticsYear", b =>
                 {
                     b.Property<int>("Year")

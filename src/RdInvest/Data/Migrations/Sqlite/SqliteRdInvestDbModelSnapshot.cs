@@ -154,6 +154,19 @@ namespace RdInvest.Data.Migrations.Sqlite
                     b.ToTable("analytics_park_measures", (string)null);
                 });
 
+            modelBuilder.Entity("RdInvest.Analytics.AnalyticsStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("analytics_stamp", (string)null);
+                });
+
             modelBuilder.Entity("RdInvest.Analytics.AnalyticsYear", b =>
                 {
                     b.Property<int>("Year")

@@ -12,7 +12,7 @@ using RdInvest.Data;
 namespace RdInvest.Data.Migrations.Postgres
 {
     [DbContext(typeof(NpgsqlRdInvestDb))]
-    [Migration("20261129193527_Initial")]
+    [Migration("20261129211525_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -164,6 +164,19 @@ namespace RdInvest.Data.Migrations.Postgres
                     b.HasKey("Year", "ParkId", "Measure");
 
                     b.ToTable("analytics_park_measures", (string)null);
+                });
+
+            modelBuilder.Entity("RdInvest.Analytics.AnalyticsStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("analytics_stamp", (string)null);
                 });
 
             modelBuilder.Entity("RdInvest.Analytics.AnalyticsYear", b =>

@@ -44,6 +44,18 @@ namespace RdInvest.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "analytics_stamp",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Stamp = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_analytics_stamp", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "analytics_years",
                 columns: table => new
                 {
@@ -1171,6 +1183,9 @@ namespace RdInvest.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "analytics_park_measures");
+
+            migrationBuilder.DropTable(
+                name: "analytics_stamp");
 
             migrationBuilder.DropTable(
                 name: "analytics_years");

@@ -11,7 +11,7 @@ using RdInvest.Data;
 namespace RdInvest.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRdInvestDb))]
-    [Migration("20261129193455_Initial")]
+    [Migration("20261129211203_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -155,6 +155,19 @@ namespace RdInvest.Data.Migrations.Sqlite
                     b.HasKey("Year", "ParkId", "Measure");
 
                     b.ToTable("analytics_park_measures", (string)null);
+                });
+
+            modelBuilder.Entity("RdInvest.Analytics.AnalyticsStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("analytics_stamp", (string)null);
                 });
 
             modelBuilder.Entity("RdInvest.Analytics.AnalyticsYear", b =>

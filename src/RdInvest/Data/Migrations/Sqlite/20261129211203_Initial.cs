@@ -43,6 +43,18 @@ namespace RdInvest.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "analytics_stamp",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stamp = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_analytics_stamp", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "analytics_years",
                 columns: table => new
                 {
@@ -1170,6 +1182,9 @@ namespace RdInvest.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "analytics_park_measures");
+
+            migrationBuilder.DropTable(
+                name: "analytics_stamp");
 
             migrationBuilder.DropTable(
                 name: "analytics_years");
