@@ -20,5 +20,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         e.Property(x => x.Hash).HasMaxLength(64);
         e.HasIndex(x => x.At);
         e.HasIndex(x => x.Seq).IsUnique();
+        // Sealing looks up the entries not yet chained (Hash IS NULL) after every audited action: without this partial
+        // index that lookup scanned the whole log, so every write grew slower as the log grew.
+        e.HasIndex(x => x.Id, "IX_audit_log_unsealed").HasFilter("\"Hash\" IS NULL");
     }
 }

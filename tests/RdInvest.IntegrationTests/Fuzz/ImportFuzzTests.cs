@@ -70,13 +70,6 @@ public sealed partial class ImportFuzzTests
         var ct = TestContext.Current.CancellationToken;
         await using var t = await TestDatabase.CreateAsync();
         await t.InitAsync();
-        await using (var db = t.Open())
-        {
-            // A stand-in for an index the model lacks: sealing the audit chain looks for unsealed entries (Hash IS NULL,
-            // in Id order), a scan of the whole audit log, and every refused or unchanged input adds an entry — 250,000
-            // and more in a long run's worker, a quarter of a second per import at the end. The index changes no result.
-            await db.Database.ExecuteSqlRawAsync("CREATE INDEX fuzz_audit_unsealed ON audit_log (\"Id\") WHERE \"Hash\" IS NULL", ct);
-        }
         await using var detector = await WriteDetector.InstallAsync(t, ct);
         var dir = Directory.CreateTempSubdirectory("rdinvest-fuzz-");
         var stats = new Stats();

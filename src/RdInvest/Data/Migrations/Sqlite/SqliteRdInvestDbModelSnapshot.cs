@@ -363,6 +363,9 @@ namespace RdInvest.Data.Migrations.Sqlite
                     b.HasIndex("Seq")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "Id" }, "IX_audit_log_unsealed")
+                        .HasFilter("\"Hash\" IS NULL");
+
                     b.ToTable("audit_log", (string)null);
                 });
 

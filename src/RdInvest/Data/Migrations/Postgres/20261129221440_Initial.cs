@@ -941,6 +941,12 @@ namespace RdInvest.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_audit_log_unsealed",
+                table: "audit_log",
+                column: "Id",
+                filter: "\"Hash\" IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_award_uses_PaymentId_Year",
                 table: "award_uses",
                 columns: new[] { "PaymentId", "Year" },

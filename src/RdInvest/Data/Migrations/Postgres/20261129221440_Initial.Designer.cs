@@ -12,7 +12,7 @@ using RdInvest.Data;
 namespace RdInvest.Data.Migrations.Postgres
 {
     [DbContext(typeof(NpgsqlRdInvestDb))]
-    [Migration("20261129211525_Initial")]
+    [Migration("20261129221440_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -380,6 +380,9 @@ namespace RdInvest.Data.Migrations.Postgres
 
                     b.HasIndex("Seq")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Id" }, "IX_audit_log_unsealed")
+                        .HasFilter("\"Hash\" IS NULL");
 
                     b.ToTable("audit_log", (string)null);
                 });

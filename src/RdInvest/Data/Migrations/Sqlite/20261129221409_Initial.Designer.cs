@@ -11,7 +11,7 @@ using RdInvest.Data;
 namespace RdInvest.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRdInvestDb))]
-    [Migration("20261129211203_Initial")]
+    [Migration("20261129221409_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -365,6 +365,9 @@ namespace RdInvest.Data.Migrations.Sqlite
 
                     b.HasIndex("Seq")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Id" }, "IX_audit_log_unsealed")
+                        .HasFilter("\"Hash\" IS NULL");
 
                     b.ToTable("audit_log", (string)null);
                 });
