@@ -10,7 +10,7 @@ using RdInvest.Indicators;
 //   dotnet run -c Release --project bench/RdInvest.Bench -- indicators|batch [--cases N]|pages|analytics [--db PATH|Host=…]
 //   dotnet run -c Release --project bench/RdInvest.Bench -- analytics [--db DEMO_DB] [--big LARGE_DB] [--runs R (large: default 1)]
 //   dotnet run -c Release --project bench/RdInvest.Bench -- generate [--units N] [--years Y] --out DIR
-//   dotnet run -c Release --project bench/RdInvest.Bench -- scale|import|round [--units N] [--years Y] [--runs R] [--data DIR]
+//   dotnet run -c Release --project bench/RdInvest.Bench -- scale|import|round|notification [--units N] [--years Y] [--runs R] [--data DIR]
 //       [--pg ADMIN_CONNECTION_STRING] [--only sqlite|postgres] [--phases] [--quick]
 var args2 = args.ToList();
 var scenario = args2.FirstOrDefault() ?? "indicators";
@@ -31,14 +31,15 @@ switch (scenario)
         Console.WriteLine($"{data.Units}: {data.UnitCount} units; {data.Rd}: {data.RdRows} rd rows, {data.FirstYear}–{data.LastYear}");
         break;
     }
-    case "scale" or "import" or "round":
+    case "scale" or "import" or "round" or "notification":
     {
         var quick = args2.Contains("--quick");
         var (units, years) = Sizes();
         var runs = int.Parse(Arg("--runs") ?? (quick ? "1" : "3"), CultureInfo.InvariantCulture);
         var dir = Arg("--data") ?? Path.Combine(Path.GetTempPath(), $"rdinvest-scale-data-{units}x{years}");
         return await ScaleBench.RunAsync(new ScaleOptions(units, years, runs, dir, Arg("--pg"), args2.Contains("--phases"), quick,
-            Import: scenario != "round", Round: scenario != "import", Only: Arg("--only")));
+            Import: scenario is "scale" or "import", Round: scenario is "scale" or "round", Only: Arg("--only"),
+            Notification: scenario is "scale" or "notification"));
     }
     case "pages":
         await PagesBench.RunAsync(target);
@@ -52,7 +53,7 @@ switch (scenario)
         await BatchBench.RunAsync(target, cases);
         break;
     default:
-        Console.Error.WriteLine($"unknown scenario {scenario}; try: indicators, generate, scale, import, round, batch [--cases N], pages, analytics");
+        Console.Error.WriteLine($"unknown scenario {scenario}; try: indicators, generate, scale, import, round, notification, batch [--cases N], pages, analytics");
         return 2;
 }
 return 0;

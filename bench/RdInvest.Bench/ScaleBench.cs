@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Diagnostics;
 using System.Globalization;
 using RdInvest.Data;
@@ -15,8 +16,9 @@ namespace RdInvest.Bench;
 /// <param name="Import">Time the import (else the rd file is loaded once, untimed, for the round).</param>
 /// <param name="Round">Time the subsidy round.</param>
 /// <param name="Only">sqlite or postgres: run on that database only.</param>
+/// <param name="Notification">Time the annual notification PDF (every league/city) on the loaded database.</param>
 public sealed record ScaleOptions(int Units, int Years, int Runs, string Data, string? PgAdmin, bool Phases, bool Quick, bool Import = true, bool Round = true,
-    string? Only = null);
+    string? Only = null, bool Notification = true);
 
 /// <summary>
 /// `scale`: the national-scale figures in one run. Generates N units × Y years (<see cref="Generator"/>), then for each
@@ -71,10 +73,27 @@ public static class ScaleBench
                 round.Add(await TimedProcess.RunCheckedAsync("dotnet",
                     [cli, "subsidy-round", "--year", (data.LastYear + 1).ToString(Inv), "--json", "--db", last.ConnectionString], output));
             }
+            var notification = new List<ProcessRun>();
+            for (var run = 0; o.Notification && run < Math.Max(o.Runs, 3); run++)
+            {
+                // Each run builds the document anew: the draft of the run before is removed, so nothing is reused.
+                await using (var db = last.CreateContext())
+                {
+                    await db.Database.ExecuteSqlRawAsync("DELETE FROM notifications");
+                }
+                var pdf = Path.Combine(work, $"notification-{run}.pdf");
+                notification.Add(await TimedProcess.RunCheckedAsync("dotnet",
+                    [cli, "report", "notification", "--year", data.LastYear.ToString(Inv), "--out", pdf, "--force", "--db", last.ConnectionString]));
+            }
             Console.WriteLine();
             if (o.Import)
             {
                 PrintImport(o, data, provider, baseline, first, again, units);
+            }
+            if (notification.Count > 0)
+            {
+                var ns = TimedProcess.Median(notification.Select(r => r.Seconds));
+                Console.WriteLine(string.Create(Inv, $"| `rdinvest report notification --year {data.LastYear} --out n.pdf` (12 leagues/cities, {data.RdRows:N0} rd rows), process start to exit, median of {notification.Count} | {ns:F2} s | CPU {TimedProcess.Median(notification.Select(r => r.CpuSeconds)):F2} s | peak {notification.Max(r => r.PeakMb):F0} MB | goal < 5 s: {(o.Quick ? "not judged (quick)" : ns < 5 ? "met" : $"missed by {ns - 5:F2} s")} |"));
             }
             if (o.Round)
             {

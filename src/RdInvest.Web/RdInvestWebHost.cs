@@ -18,7 +18,7 @@ public static class RdInvestWebHost
     public static WebApplication Build(string[] args, DbTarget? db = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        var target = db ?? DbTarget.Resolve(builder.Configuration["db"]);
+        var target = (db ?? DbTarget.Resolve(builder.Configuration["db"])).ForHost();
         builder.Services.AddSingleton(target);
         // One line per request at Information is noise on an officer's console; warnings and errors still show.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
