@@ -53,20 +53,20 @@ public static class AnalyticsBench
         Console.WriteLine(string.Create(Inv, $"{target.Describe()}: {records} unit R&D records, latest year {latest}"));
 
         // The database's own work: one GROUP BY division × year × status over every record, a few sums.
-        var baseline = await TimesAsync(async () =>
+        var baseline = await Timing.MedianMsAsync(async () =>
         {
             await using var db = target.CreateContext();
             _ = await (from r in db.RdRecords
                        join u in db.Units on r.UnitId equals u.Id
                        group r by new { u.DivisionCode, r.Year, r.Status } into g
                        select new { g.Key, N = g.Count(), S = g.Sum(x => x.RdTotalFen), G = g.Sum(x => x.GovFundsFen ?? 0) }).ToListAsync();
-        }, runs);
+        }, runs, warmUp: false);
         Console.WriteLine(string.Create(Inv, $"  GROUP BY {baseline:F0} ms"));
-        var rebuild = await TimesAsync(async () =>
+        var rebuild = await Timing.MedianMsAsync(async () =>
         {
             await using var db = target.CreateContext();
             _ = await new AnalyticsRebuildHandler(db).HandleAsync(CancellationToken.None);
-        }, runs);
+        }, runs, warmUp: false);
         Console.WriteLine(string.Create(Inv, $"  rebuild {rebuild:F0} ms"));
         async Task ReadAsync()
         {
@@ -91,20 +91,6 @@ public static class AnalyticsBench
             }
             var sw = Stopwatch.StartNew();
             await read();
-            times.Add(sw.Elapsed.TotalMilliseconds);
-        }
-        times.Sort();
-        return times[times.Count / 2];
-    }
-
-    /// <summary>The median of <paramref name="runs"/> timed runs (no warm-up run: a rebuild at 1,000,000 rows takes long).</summary>
-    private static async Task<double> TimesAsync(Func<Task> action, int runs)
-    {
-        var times = new List<double>();
-        for (var i = 0; i < runs; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            await action();
             times.Add(sw.Elapsed.TotalMilliseconds);
         }
         times.Sort();
