@@ -38,7 +38,9 @@ public static class RefusalAudit
         var clock = ctx.RequestServices.GetRequiredService<TimeProvider>();
         var now = clock.GetUtcNow().UtcDateTime;
         var path = ctx.Request.Path.Value ?? "/";
-        var key = $"{user.Name}\n{ctx.Request.Method}\n{path}";
+        // The database is part of the key: repeats fold per log, so two hosts in one process (tests, or a host serving
+        // two databases) never fold a refusal into another database's entry.
+        var key = $"{ctx.RequestServices.GetRequiredService<DbTarget>().ConnectionString}\n{user.Name}\n{ctx.Request.Method}\n{path}";
         var folded = 0;
         var write = true;
         s_recent.AddOrUpdate(key, _ => (now + Window, 0), (_, old) =>
